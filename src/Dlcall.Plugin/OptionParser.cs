@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using System.Text;
+using Dlcall.Protocol;
+
+namespace Dlcall.Plugin;
+
+/// <summary>
+/// Parses the plugin's argv (<c>-plugin libdlcall.so,opt1,opt2</c>) exactly like the seed
+/// plugin: same acceptance rules, same messages byte for byte. Works on bytes so that a
+/// message echoes the option as QEMU passed it, whatever its encoding.
+/// </summary>
+internal static class OptionParser
+{
+    /// <summary>Parses <paramref name="options"/>; exactly one of the results is non-null.</summary>
+    public static (PluginSettings? Settings, byte[]? Error) Parse(IReadOnlyList<byte[]> options)
+    {
+        var settings = PluginSettings.Default;
+        foreach (byte[] option in options)
+        {
+            int eq = Array.IndexOf(option, (byte)'=');
+            ReadOnlySpan<byte> name = eq < 0 ? option : option.AsSpan(0, eq);
+            ReadOnlySpan<byte> value = eq < 0 ? default : option.AsSpan(eq + 1);
+
+            if (name.SequenceEqual("syscall_num"u8))
+            {
+                if (eq < 0 || value.IsEmpty)
+                    return (null, Message("missing value for syscall_num"u8));
+                byte[]? error = ParseSyscallNumber(value, out long number);
+                if (error != null) return (null, error);
+                settings = settings with { SyscallNumber = number };
+            }
+            else
+            {
+                return (null, Message("unknown option '"u8, option, "'"u8));
+            }
+        }
+        return (settings, null);
+    }
+
+    private static byte[]? ParseSyscallNumber(ReadOnlySpan<byte> value, out long number)
+    {
+        number = 0;
+        ulong parsed = GlibStrtoull.Parse(value, out int end);
+        if (end != value.Length || value.Contains((byte)'-'))
+            return Message("invalid syscall_num '"u8, value, "'"u8);
+        if (parsed < SyscallNumbers.Minimum || parsed > long.MaxValue)
+        {
+            byte[] digits = Encoding.ASCII.GetBytes(parsed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Message("syscall_num "u8, digits,
+                " is out of range; it must be >= 4096 to avoid clashing with a real syscall"u8);
+        }
+        number = (long)parsed;
+        return null;
+    }
+
+    /// <summary>"plugin dlcall: " + parts + "\n".</summary>
+    public static byte[] Message(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b = default, ReadOnlySpan<byte> c = default)
+    {
+        ReadOnlySpan<byte> prefix = "plugin dlcall: "u8;
+        byte[] message = new byte[prefix.Length + a.Length + b.Length + c.Length + 1];
+        var span = message.AsSpan();
+        prefix.CopyTo(span);
+        span = span[prefix.Length..];
+        a.CopyTo(span);
+        b.CopyTo(span[a.Length..]);
+        c.CopyTo(span[(a.Length + b.Length)..]);
+        message[^1] = (byte)'\n';
+        return message;
+    }
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using System.Runtime.InteropServices;
+
+namespace Dlcall.Plugin;
+
+/// <summary>The entry point QEMU calls after loading libdlcall.so.</summary>
+internal static unsafe class PluginExports
+{
+    /// <summary>
+    /// <c>int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info, int argc, char **argv)</c>:
+    /// refuses system emulation, parses the options, registers the syscall filter in the shape
+    /// the running QEMU expects. Non-zero makes QEMU stop with the message already printed.
+    /// </summary>
+    [UnmanagedCallersOnly(EntryPoint = "qemu_plugin_install")]
+    public static int Install(ulong id, QemuInfo* info, int argc, byte** argv)
+    {
+        // The runtime is up by now: undo what its start-up did to signal dispositions.
+        NativeGlue.RestoreSignals();
+
+        if (info->SystemEmulation != 0)
+        {
+            Stderr.Write(OptionParser.Message("only useful for user emulation"u8));
+            return -1;
+        }
+
+        var options = new List<byte[]>(argc);
+        for (int i = 0; i < argc; i++) options.Add(CString.ToArray(argv[i]));
+        var (settings, error) = OptionParser.Parse(options);
+        if (settings is null)
+        {
+            Stderr.Write(error);
+            return -1;
+        }
+
+        HostAttributes.Initialize();
+        SyscallFilter.Configure(settings);
+        FilterShape shape = FilterShapeSelector.Select(info->VersionCur);
+        if (!QemuApi.TryRegisterFilter(id, shape, SyscallFilter.EntryPoint(shape)))
+        {
+            Stderr.Write(OptionParser.Message(
+                "this QEMU has no syscall-filter API (qemu_plugin_register_vcpu_syscall_filter_cb); "u8,
+                "use QEMU >= 11.0 or one built by native/qemu/build-qemu.sh"u8));
+            return -1;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using System.Runtime.InteropServices;
+
+namespace Dlcall.Plugin;
+
+/// <summary>
+/// The QEMU plugin API functions the plugin uses, looked up in the QEMU executable at install.
+/// Looked up rather than linked so that a QEMU without the syscall filter gets a clear message
+/// instead of a failed dlopen.
+/// </summary>
+internal static unsafe class QemuApi
+{
+    private const string FilterRegisterName = "qemu_plugin_register_vcpu_syscall_filter_cb";
+
+    /// <summary>Registers <paramref name="filter"/> with the shape the running QEMU expects.
+    /// Returns false when this QEMU has no syscall-filter API.</summary>
+    public static bool TryRegisterFilter(ulong pluginId, FilterShape shape, nint filter)
+    {
+        nint main = NativeLibrary.GetMainProgramHandle();
+        if (!NativeLibrary.TryGetExport(main, FilterRegisterName, out nint register)) return false;
+
+        if (shape == FilterShape.Api6)
+            ((delegate* unmanaged<ulong, nint, void>)register)(pluginId, filter);
+        else
+            ((delegate* unmanaged<ulong, nint, void*, void>)register)(pluginId, filter, null);
+        return true;
+    }
+}

@@ -1,0 +1,1 @@
+namespace Dlcall.E2E.Tests;
