@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Build the minimal C dlcall plugin, the performance floor for libdlcall.so.
+# Usage: bench/cplugin/build.sh [OUTDIR]   (default: <repo>/artifacts/cplugin)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+out=${1:-$repo/artifacts/cplugin}
+mkdir -p "$out"
+
+# No -z defs: the QEMU plugin API is resolved from the QEMU executable at load.
+gcc -std=gnu11 -O2 -Wall -Wextra -Werror -shared -fPIC \
+    -o "$out/libdlcall_min.so" "$here/dlcall_min.c" -ldl
+echo "$out/libdlcall_min.so"
