@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The dlcall magic syscall on an aarch64 guest: `svc #0` with the number
+ * in x8, arguments in x0..x3 and the result in x0 (Linux syscall ABI).
+ * Included by <dlcall/dlcall.h>; not meant to be included on its own.
+ */
+#ifndef DLCALL_ARCH_AARCH64_SYSCALL_H
+#define DLCALL_ARCH_AARCH64_SYSCALL_H
+
+static inline long dlcall_arch_syscall4(long num, long a1, long a2, long a3,
+                                        long a4)
+{
+    register long x8 __asm__("x8") = num;
+    register long x0 __asm__("x0") = a1;
+    register long x1 __asm__("x1") = a2;
+    register long x2 __asm__("x2") = a3;
+    register long x3 __asm__("x3") = a4;
+
+    /* "memory": the plugin writes results through the out pointers. */
+    __asm__ __volatile__("svc #0"
+                         : "+r"(x0)
+                         : "r"(x8), "r"(x1), "r"(x2), "r"(x3)
+                         : "memory");
+    return x0;
+}
+
+#endif /* DLCALL_ARCH_AARCH64_SYSCALL_H */
