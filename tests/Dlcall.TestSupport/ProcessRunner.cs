@@ -11,8 +11,9 @@ public static class ProcessRunner
     public static ProcessResult Run(string file, IEnumerable<string> args, TimeSpan? timeout = null,
         IDictionary<string, string>? env = null, string? workingDirectory = null)
     {
-        // Run through sh so that death by signal shows as 128+N, the way users see it.
-        var psi = new ProcessStartInfo("/bin/sh")
+        // The test host ignores SIGPIPE and children inherit that; start programs with the
+        // default disposition, as a shell does. .NET reports death by signal N as 128+N.
+        var psi = new ProcessStartInfo("/usr/bin/env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -20,9 +21,7 @@ public static class ProcessRunner
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? RepoPaths.Root,
         };
-        psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add("\"$@\"; exit $?");
-        psi.ArgumentList.Add("sh");
+        psi.ArgumentList.Add("--default-signal=PIPE");
         psi.ArgumentList.Add(file);
         foreach (string a in args) psi.ArgumentList.Add(a);
         if (env != null)

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Runs every dlcall test. On a fresh Debian 12 machine with the .NET SDK it first installs and
+# builds what the tests need (apt packages and QEMU, cached outside the clone: the second run
+# takes seconds), then builds the plugin and the native test programs, then runs the xunit
+# suites. Ends with the line "N passed, N failed, N skipped".
+#
+# Usage: ./test.sh [dotnet test --filter expression]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "QEMU with plugins and the syscall filter (native/qemu/build-qemu.sh)"
+DLCALL_QEMU_DIR=$(bash native/qemu/build-qemu.sh)
+export DLCALL_QEMU_DIR
+echo "$DLCALL_QEMU_DIR"
+
+step "libdlcall.so (NativeAOT)"
+bash scripts/build-plugin.sh
+
+step "native test programs"
+bash tests/harness/build.sh >/dev/null
+bash bench/cplugin/build.sh >/dev/null
+bash tests/e2e/build.sh
+
+step "tests"
+results=artifacts/test-results
+rm -rf "$results"
+filter=()
+[ $# -gt 0 ] && filter=(--filter "$1")
+status=0
+dotnet test Dlcall.slnx -c Release "${filter[@]}" --logger "trx" --results-directory "$results" \
+    -p:TreatWarningsAsErrors=true || status=$?
+
+# One closing line over all test projects, from the TRX counters.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
+    passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error"))
+    skipped += int(c.get("notExecuted"))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status

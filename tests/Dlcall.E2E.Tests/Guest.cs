@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.TestSupport;
+
+namespace Dlcall.E2E.Tests;
+
+/// <summary>Runs a guest program from tests/e2e/&lt;feature&gt; under the real qemu-&lt;isa&gt;.</summary>
+internal static class Guest
+{
+    /// <summary>The project's own host test library (tests/e2e/hostlib).</summary>
+    public static string HostLib => RepoPaths.Require("e2e", "host", "libdlcall_testlib.so");
+
+    /// <summary>
+    /// qemu-&lt;isa&gt; [-L sysroot] [-plugin libdlcall.so[,options]] guest args. With
+    /// <paramref name="plugin"/> null the guest runs without any plugin.
+    /// </summary>
+    public static ProcessResult Run(GuestTarget target, string feature, string[] args,
+        string? plugin = "", TimeSpan? timeout = null, IDictionary<string, string>? env = null)
+    {
+        string qemu = Path.Combine(RepoPaths.QemuDir, "bin", "qemu-" + target.Isa);
+        string program = RepoPaths.Require("e2e", target.ToString(), feature);
+        var qemuArgs = new List<string>();
+        if (target.Sysroot != null) qemuArgs.AddRange(["-L", target.Sysroot]);
+        if (plugin != null)
+        {
+            string spec = RepoPaths.Plugin + (plugin.Length > 0 ? "," + plugin : "");
+            qemuArgs.AddRange(["-plugin", spec]);
+        }
+        qemuArgs.Add(program);
+        qemuArgs.AddRange(args);
+        return ProcessRunner.Run(qemu, qemuArgs, timeout ?? TimeSpan.FromSeconds(180), env);
+    }
+
+    /// <summary>Asserts a clean pass: exit 0 and the program's "PASS &lt;feature&gt;" line.</summary>
+    public static void AssertPassed(ProcessResult r, string feature)
+    {
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.True(r.StdoutText.Contains("PASS " + feature), r.ToString());
+    }
+}

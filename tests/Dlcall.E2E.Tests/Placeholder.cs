@@ -1,1 +1,0 @@
-namespace Dlcall.E2E.Tests;
