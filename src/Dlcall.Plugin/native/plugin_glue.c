@@ -3,8 +3,12 @@
  * The few things libdlcall.so needs that NativeAOT cannot express:
  * an exported data symbol and code that runs before the .NET runtime starts.
  */
+#include <errno.h>
+#include <linux/membarrier.h>
 #include <signal.h>
-#include <string.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <sys/syscall.h>
 
 /*
  * The plugin API level QEMU checks at load (min <= v <= cur). 5 is what the
@@ -33,4 +37,45 @@ void dlcall_restore_signals(void)
     if (saved_sigpipe_ok) {
         sigaction(SIGPIPE, &saved_sigpipe, NULL);
     }
+}
+
+/*
+ * syscall(2) for the code linked into this library only (hidden: QEMU and
+ * the guest's host libraries keep libc's). The .NET runtime registers for
+ * MEMBARRIER_CMD_PRIVATE_EXPEDITED at start-up; QEMU is already
+ * multi-threaded then, so the kernel runs synchronize_rcu() and QEMU's
+ * start-up stalls for ~13 ms. The runtime needs process-wide barriers only
+ * to suspend threads for a garbage collection, which the plugin never
+ * triggers (nothing allocates after install), and it falls back to its
+ * mprotect() helper page when the query reports no support. So: report none.
+ */
+__attribute__((visibility("hidden"))) long syscall(long number, ...)
+{
+    va_list ap;
+    long a[6];
+    long ret;
+
+    va_start(ap, number);
+    for (int i = 0; i < 6; i++) {
+        a[i] = va_arg(ap, long);
+    }
+    va_end(ap);
+
+    if (number == SYS_membarrier && a[0] == MEMBARRIER_CMD_QUERY) {
+        return 0;
+    }
+
+    register long r10 __asm__("r10") = a[3];
+    register long r8 __asm__("r8") = a[4];
+    register long r9 __asm__("r9") = a[5];
+    __asm__ volatile("syscall"
+                     : "=a"(ret)
+                     : "a"(number), "D"(a[0]), "S"(a[1]), "d"(a[2]),
+                       "r"(r10), "r"(r8), "r"(r9)
+                     : "rcx", "r11", "memory");
+    if (ret < 0 && ret > -4096) {
+        errno = (int)-ret;
+        return -1;
+    }
+    return ret;
 }
