@@ -64,7 +64,8 @@ internal static unsafe class Dispatcher
     private static long InvokeProc(nint fn, void* a, void* b)
     {
         if (fn == 0) return -Errno.EFAULT;
-        ((delegate* unmanaged<void*, void*, void>)fn)(a, b);
+        // No GC transition: see LibC for why the plugin never needs one.
+        ((delegate* unmanaged[SuppressGCTransition]<void*, void*, void>)fn)(a, b);
         return Errno.Ok;
     }
 }

@@ -7,18 +7,24 @@ namespace Dlcall.Plugin;
 /// Host libc, bound directly at link time (DirectPInvoke in the project file): a lazily bound
 /// import would run dlsym on first use and wipe the dlerror() message the guest is about to read.
 /// </summary>
+/// <remarks>
+/// The per-call host calls (dlsym, dlerror, INVOKE_PROC's function) skip the GC transition,
+/// which costs a thread-local lookup per call. That is safe only because no garbage collection
+/// ever runs: the plugin allocates a few objects at install and nothing afterwards, so nothing
+/// ever needs to suspend a vCPU thread that is inside a host call. PluginExports checks this at
+/// exit and complains if a collection did run.
+/// </remarks>
 internal static unsafe class LibC
 {
     [DllImport("libc", EntryPoint = "dlopen")]
     internal static extern nint DlOpen(byte* path, int flags);
 
-    [DllImport("libc", EntryPoint = "dlsym")]
+    [DllImport("libc", EntryPoint = "dlsym"), SuppressGCTransition]
     internal static extern nint DlSym(nint handle, byte* name);
 
     [DllImport("libc", EntryPoint = "dlclose")]
     internal static extern int DlClose(nint handle);
 
-    // Short and lock-free: no need to leave cooperative mode.
     [DllImport("libc", EntryPoint = "dlerror"), SuppressGCTransition]
     internal static extern byte* DlError();
 

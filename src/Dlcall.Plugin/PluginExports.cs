@@ -33,15 +33,29 @@ internal static unsafe class PluginExports
         }
 
         HostAttributes.Initialize();
-        SyscallFilter.Configure(settings);
         FilterShape shape = FilterShapeSelector.Select(info->VersionCur);
-        if (!QemuApi.TryRegisterFilter(id, shape, SyscallFilter.EntryPoint(shape)))
+        if (!QemuApi.TryRegisterFilter(id, shape, SyscallFilter.Prepare(settings, shape)))
         {
             Stderr.Write(OptionParser.Message(
                 "this QEMU has no syscall-filter API (qemu_plugin_register_vcpu_syscall_filter_cb); "u8,
                 "use QEMU >= 11.0 or one built by native/qemu/build-qemu.sh"u8));
             return -1;
         }
+        QemuApi.RegisterAtExit(id, &AtExit);
         return 0;
+    }
+
+    /// <summary>
+    /// At QEMU's exit: the per-call paths skip GC transitions on the premise that no garbage
+    /// collection ever runs (see LibC). Say so loudly if one did, so a regression shows in tests.
+    /// </summary>
+    [UnmanagedCallersOnly]
+    private static void AtExit()
+    {
+        int collections = GC.CollectionCount(0);
+        if (collections == 0) return;
+        Stderr.Write(OptionParser.Message("warning: "u8,
+            System.Text.Encoding.ASCII.GetBytes(collections.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            " garbage collection(s) ran inside QEMU; per-call host calls assume none does"u8));
     }
 }

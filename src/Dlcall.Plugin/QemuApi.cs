@@ -25,4 +25,13 @@ internal static unsafe class QemuApi
             ((delegate* unmanaged<ulong, nint, void*, void>)register)(pluginId, filter, null);
         return true;
     }
+
+    /// <summary>Registers <paramref name="callback"/> to run when QEMU exits. The callback takes
+    /// no parameters, so it fits both the API-6 (id, userdata) and API-7 (userdata) shapes.</summary>
+    public static void RegisterAtExit(ulong pluginId, delegate* unmanaged<void> callback)
+    {
+        nint main = NativeLibrary.GetMainProgramHandle();
+        if (NativeLibrary.TryGetExport(main, "qemu_plugin_register_atexit_cb", out nint register))
+            ((delegate* unmanaged<ulong, nint, void*, void>)register)(pluginId, (nint)callback, null);
+    }
 }

@@ -7,7 +7,9 @@
 #include <linux/membarrier.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/syscall.h>
 
 /*
@@ -78,4 +80,56 @@ __attribute__((visibility("hidden"))) long syscall(long number, ...)
         return -1;
     }
     return ret;
+}
+
+/*
+ * The syscall filters QEMU calls for *every* guest syscall. Entering .NET
+ * costs ~10 ns (thread-state checks through __tls_get_addr), so the number
+ * is compared here and only the magic syscall crosses into the managed
+ * dispatcher, which serves the protocol. The C# side picks the shape.
+ */
+typedef int64_t (*dlcall_dispatch_fn)(uint64_t id, uint64_t a2, uint64_t a3,
+                                      uint64_t a4);
+
+static int64_t magic_num = -1;
+static dlcall_dispatch_fn dispatch;
+
+void dlcall_glue_configure(int64_t syscall_num, dlcall_dispatch_fn fn)
+{
+    dispatch = fn;
+    magic_num = syscall_num;
+}
+
+/* QEMU 11.1+ (API 7) and dlcall's 10.2 backport. */
+static bool filter_api7(unsigned int vcpu_index, int64_t num, uint64_t a1,
+                        uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5,
+                        uint64_t a6, uint64_t a7, uint64_t a8,
+                        int64_t *sysret, void *userdata)
+{
+    (void)vcpu_index; (void)a5; (void)a6; (void)a7; (void)a8; (void)userdata;
+    if (num != magic_num) {
+        return false;
+    }
+    *sysret = dispatch(a1, a2, a3, a4);
+    return true;
+}
+
+/* QEMU 11.0 (API 6). */
+static bool filter_api6(uint64_t id, unsigned int vcpu_index, int64_t num,
+                        uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+                        uint64_t a5, uint64_t a6, uint64_t a7, uint64_t a8,
+                        uint64_t *sysret)
+{
+    (void)id; (void)vcpu_index; (void)a5; (void)a6; (void)a7; (void)a8;
+    if (num != magic_num) {
+        return false;
+    }
+    *sysret = (uint64_t)dispatch(a1, a2, a3, a4);
+    return true;
+}
+
+/* The filter for API shape 6 or 7, as an address to register. */
+void *dlcall_glue_filter(int shape_api)
+{
+    return shape_api == 6 ? (void *)filter_api6 : (void *)filter_api7;
 }
