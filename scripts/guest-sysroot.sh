@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Build a guest root from Debian's own packages, for QEMU's -L: download the named packages
+# for the guest architecture and extract them (dpkg -x). Nothing is installed on the host:
+# apt runs with a private state directory and its own architecture, so the host's package
+# database and apt configuration stay untouched.
+#
+# Usage: scripts/guest-sysroot.sh ARCH PACKAGE...   (ARCH: arm64 | riscv64)
+# Prints the sysroot directory. Cached: a second run with the same packages takes a second.
+# arm64 comes from bookworm (Debian 12); riscv64 only exists from trixie (Debian 13) on.
+set -euo pipefail
+
+arch=${1:?usage: guest-sysroot.sh ARCH PACKAGE...}
+shift
+[ $# -gt 0 ] || { echo "guest-sysroot: name at least one package" >&2; exit 2; }
+case "$arch" in
+arm64) suite=bookworm ;;
+riscv64) suite=trixie ;;
+*) echo "guest-sysroot: unsupported architecture '$arch' (arm64, riscv64)" >&2; exit 2 ;;
+esac
+
+cache="${DLCALL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dlcall}"
+key=$(echo "$suite $*" | tr ' ' '\n' | sort -u | sha256sum | cut -c1-12)
+root="$cache/sysroot-$arch-$key"
+if [ -f "$root/.dlcall-complete" ]; then echo "$root"; exit 0; fi
+
+# The mirror this machine already uses (no host name is written into the project).
+mirror=$(grep -hE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)
+[ -n "$mirror" ] || mirror=$(awk '$1=="deb" {print $2; exit}' /etc/apt/sources.list)
+
+apt_dir="$cache/apt-$arch-$suite"
+mkdir -p "$apt_dir/state/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/debs"
+: >"$apt_dir/state/status"
+printf 'deb [arch=%s signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s %s main\n' \
+    "$arch" "$mirror" "$suite" >"$apt_dir/sources.list"
+apt_opts=(-o "Dir::State=$apt_dir/state" -o "Dir::State::status=$apt_dir/state/status"
+          -o "Dir::Cache=$apt_dir/cache" -o "Dir::Etc::SourceList=$apt_dir/sources.list"
+          -o "Dir::Etc::SourceParts=/nonexistent" -o "APT::Architecture=$arch"
+          -o "APT::Architectures=$arch" -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root")
+if [ ! -f "$apt_dir/updated" ] || [ -n "$(find "$apt_dir/updated" -mtime +1)" ]; then
+    echo "guest-sysroot: reading the $suite $arch package index" >&2
+    apt-get "${apt_opts[@]}" -qq update >&2
+    touch "$apt_dir/updated"
+fi
+
+# The packages and everything they depend on (pre-depends included), for this architecture.
+mapfile -t pkgs < <(apt-cache "${apt_opts[@]}" depends --recurse --no-recommends --no-suggests \
+    --no-conflicts --no-breaks --no-replaces --no-enhances "$@" | grep -v '^ ' | grep -v '^<' |
+    sed "s/:$arch\$//" | sort -u)
+echo "guest-sysroot: ${#pkgs[@]} packages for $arch: ${pkgs[*]}" >&2
+(cd "$apt_dir/debs" && apt-get "${apt_opts[@]}" -qq download "${pkgs[@]}" >&2)
+
+rm -rf "$root.tmp"; mkdir -p "$root.tmp"
+for p in "${pkgs[@]}"; do
+    deb=$(ls "$apt_dir/debs/${p}_"*"_$arch.deb" "$apt_dir/debs/${p}_"*"_all.deb" 2>/dev/null | head -n1 || true)
+    [ -n "$deb" ] || { echo "guest-sysroot: package $p ($arch) could not be had" >&2; exit 1; }
+    dpkg -x "$deb" "$root.tmp"
+done
+touch "$root.tmp/.dlcall-complete"
+rm -rf "$root"; mv "$root.tmp" "$root"
+echo "$root"
