@@ -2,7 +2,7 @@
 namespace Dlcall.Plugin.Tests;
 
 /// <summary>Every ID, -EINVAL and -EFAULT through the registered filter, in both callback shapes,
-/// on the published libdlcall.so (checks are in tests/harness/qemu_harness.c).</summary>
+/// on the published libdlcall.so (checks are in tests/harness/scenario_protocol.c).</summary>
 public class HarnessProtocolTests
 {
     [Theory]

@@ -13,7 +13,9 @@ mkdir -p "$out"
 
 # -rdynamic: the plugin finds the QEMU API in the main program with dlsym.
 cflags=(-std=gnu11 -O2 -Wall -Wextra -Werror -rdynamic -pthread)
-gcc "${cflags[@]}" -o "$out/qemu_harness" "$here/qemu_harness.c" -ldl
-gcc "${cflags[@]}" -DNO_FILTER_API -o "$out/qemu_harness_nofilter" "$here/qemu_harness.c" -ldl
+# Every .c here is one part of the one program (harness.h lists what they share).
+srcs=("$here"/*.c)
+gcc "${cflags[@]}" -o "$out/qemu_harness" "${srcs[@]}" -ldl
+gcc "${cflags[@]}" -DNO_FILTER_API -o "$out/qemu_harness_nofilter" "${srcs[@]}" -ldl
 echo "$out/qemu_harness"
 echo "$out/qemu_harness_nofilter"
