@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using System.CommandLine;
+using Dlcall.ThunkGen.Diagnostics;
+using Dlcall.ThunkGen.Driver;
+using Dlcall.ThunkGen.Spec;
+
+namespace Dlcall.Cli;
+
+/// <summary><c>dlcall gen LIB [--arch aarch64|riscv64] [--no-compile]</c>: stub and thunks for one library.</summary>
+internal static class GenCommand
+{
+    public static Command Create()
+    {
+        var lib = new Argument<string>("library") { Description = "a directory name under thunks/ (zlib) or a spec.json path" };
+        var arch = new Option<string>("--arch") { Description = "guest ISA: aarch64 or riscv64", DefaultValueFactory = _ => "aarch64" };
+        var noCompile = new Option<bool>("--no-compile") { Description = "write the C sources only" };
+        var cmd = new Command("gen", "generate (and build) the guest stub and host thunk libraries of a C library");
+        cmd.Arguments.Add(lib);
+        cmd.Options.Add(arch);
+        cmd.Options.Add(noCompile);
+        cmd.SetAction(pr => Run(pr.GetValue(lib)!, pr.GetValue(arch)!, !pr.GetValue(noCompile)));
+        return cmd;
+    }
+
+    private static int Run(string library, string isa, bool compile)
+    {
+        if (isa is not ("aarch64" or "riscv64"))
+            return Fail($"unsupported --arch '{isa}': use aarch64 or riscv64");
+        string specPath = File.Exists(library) ? library : Path.Combine(RepoLayout.Root, "thunks", library, "spec.json");
+        var (spec, error) = SpecLoader.Load(specPath);
+        if (spec is null) return Fail(error!.ToString());
+
+        Console.Error.WriteLine($"dlcall gen: {spec.Library} for {isa}: guest root with {spec.GuestPackage}");
+        var (sysroot, sysErr) = RepoLayout.Sysroot(isa, spec.GuestPackage);
+        if (sysroot is null) return Fail($"cannot build the {isa} guest root: {sysErr}");
+        string triple = isa + "-linux-gnu";
+        string? guestLib = RepoLayout.FindLibrary(sysroot, triple, spec.Soname);
+        if (guestLib is null) return Fail($"{spec.GuestPackage} for {isa} has no {spec.Soname}");
+        string? hostLib = RepoLayout.FindLibrary("/", "x86_64-linux-gnu", spec.HostLibrary ?? spec.Soname);
+        if (hostLib is null) return Fail($"the host has no {spec.HostLibrary ?? spec.Soname} (install its Debian package)");
+
+        string thunks = Path.Combine(RepoLayout.Artifacts, "thunks");
+        var settings = new GeneratorSettings(specPath, isa, guestLib, hostLib,
+            OutputDir: Path.Combine(thunks, isa, spec.Library), GuestLibDir: Path.Combine(thunks, isa, "lib"),
+            HostLibDir: Path.Combine(thunks, "host"), RepoRoot: RepoLayout.Root, Compile: compile);
+        var result = ThunkGenerator.Run(settings, pass => Console.Error.WriteLine($"  {pass}"));
+        foreach (var d in result.Diagnostics) Console.Error.WriteLine(d);
+        if (!result.Succeeded) return 1;
+        var plan = result.Plan!;
+        Console.Error.WriteLine($"dlcall gen: {plan.Functions.Count} functions: " +
+            string.Join(", ", plan.Functions.GroupBy(f => f.Kind).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")) +
+            $"; {plan.Signatures.Count} callback signatures; {plan.CheckedRecords.Count} records checked");
+        foreach (string f in result.Files) Console.WriteLine(f);
+        return 0;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine("dlcall gen: " + message);
+        return 2;
+    }
+}

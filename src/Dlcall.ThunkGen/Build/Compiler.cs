@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using System.Diagnostics;
+using Dlcall.ThunkGen.Diagnostics;
+using Dlcall.ThunkGen.Driver;
+using Dlcall.ThunkGen.Emit;
+using Dlcall.ThunkGen.Spec;
+
+namespace Dlcall.ThunkGen.Build;
+
+/// <summary>
+/// Builds the generated sources: the guest stub with the guest's cross gcc (real soname, real
+/// version nodes), the host thunks with gcc against the host library and dlcall's host runtime.
+/// </summary>
+public static class Compiler
+{
+    /// <summary>Compiles both libraries; a compiler error becomes a diagnostic with its output.</summary>
+    public static bool Build(GeneratorSettings s, LibrarySpec spec, List<Diagnostic> diags, List<string> files)
+    {
+        string guestInclude = Path.Combine(s.OutputDir, "include");
+        Directory.CreateDirectory(guestInclude);
+        Directory.CreateDirectory(s.GuestLibDir);
+        // The library's own headers only: the host's /usr/include would drag in host libc headers.
+        foreach (string h in spec.Headers.Concat(spec.ApiHeaders ?? []).Distinct())
+        {
+            string? src = spec.IncludeDirs.Select(d => Path.Combine(d, h)).FirstOrDefault(File.Exists);
+            if (src != null) File.Copy(src, Path.Combine(guestInclude, h), true);
+        }
+        string native = Path.Combine(s.RepoRoot, "native");
+        string hostDir = s.HostLibDir;
+        Directory.CreateDirectory(hostDir);
+        string guestOut = Path.Combine(s.GuestLibDir, spec.Soname);
+        string hostOut = Path.Combine(hostDir, GuestLoaderEmitter.HostLibraryName(spec));
+        string hostRuntime = Path.Combine(hostDir, "libdlcall_host.so");
+
+        return Run(diags, "bash", [Path.Combine(native, "host", "build.sh"), hostDir])
+            && Run(diags, s.GuestTriple + "-gcc", ["-std=gnu11", "-O2", "-Wall", "-Wno-unused-function", "-fPIC", "-shared",
+                $"-Wl,-soname,{spec.Soname}", $"-Wl,--version-script={Path.Combine(s.SourceDir, spec.Soname + ".map")}",
+                "-I", Path.Combine(native, "include"), "-I", guestInclude, "-o", guestOut,
+                Path.Combine(s.SourceDir, $"{spec.Library}_stub.c"), "-lpthread"])
+            && Run(diags, "gcc", ["-std=gnu11", "-O2", "-Wall", "-Wno-unused-function", "-fPIC", "-shared",
+                "-I", Path.Combine(native, "host"), "-I", Path.Combine(native, "include"), .. spec.IncludeDirs.SelectMany(d => new[] { "-I", d }),
+                "-o", hostOut, Path.Combine(s.SourceDir, $"{spec.Library}_thunk.c"),
+                "-L", hostDir, "-ldlcall_host", "-Wl,-rpath,$ORIGIN", "-l:" + (spec.HostLibrary ?? spec.Soname), "-ldl"])
+            && AddAll(files, guestOut, hostOut, hostRuntime);
+    }
+
+    private static bool AddAll(List<string> files, params string[] paths)
+    {
+        files.AddRange(paths);
+        return true;
+    }
+
+    private static bool Run(List<Diagnostic> diags, string exe, IEnumerable<string> args)
+    {
+        var psi = new ProcessStartInfo(exe) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (string a in args) psi.ArgumentList.Add(a);
+        try
+        {
+            using var p = Process.Start(psi)!;
+            var err = p.StandardError.ReadToEndAsync();
+            string output = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            if (p.ExitCode == 0) return true;
+            diags.Add(new(Severity.Error, DiagnosticCodes.CompileFailed, $"{exe} failed:\n{err.Result}{output}".TrimEnd()));
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            diags.Add(new(Severity.Error, DiagnosticCodes.CompileFailed, $"cannot run {exe}: {e.Message}"));
+        }
+        return false;
+    }
+}

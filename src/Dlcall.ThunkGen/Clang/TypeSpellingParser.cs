@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using System.Text.RegularExpressions;
+using Dlcall.ThunkGen.Model;
+
+namespace Dlcall.ThunkGen.Clang;
+
+/// <summary>
+/// Turns clang's type spellings (the JSON AST's qualType / desugaredQualType) into the model.
+/// Only this class knows how clang prints types; it covers what C library APIs use: scalars,
+/// pointers, function pointers, records, va_list.
+/// </summary>
+internal static partial class TypeSpellingParser
+{
+    private static readonly Dictionary<string, (int Size, bool Float)> Builtins = new()
+    {
+        ["_Bool"] = (1, false), ["char"] = (1, false), ["signed char"] = (1, false), ["unsigned char"] = (1, false),
+        ["short"] = (2, false), ["unsigned short"] = (2, false),
+        ["int"] = (4, false), ["unsigned int"] = (4, false),
+        ["long"] = (8, false), ["unsigned long"] = (8, false),
+        ["long long"] = (8, false), ["unsigned long long"] = (8, false),
+        ["float"] = (4, true), ["double"] = (8, true),
+    };
+
+    /// <summary>Parses <paramref name="desugared"/>; <paramref name="spelling"/> is kept for emission.</summary>
+    public static CType Parse(string spelling, string desugared)
+    {
+        string s = Normalize(desugared);
+        var fn = FunctionPointerRegex().Match(s);
+        if (fn.Success)
+        {
+            var ret = Parse(fn.Groups["ret"].Value.Trim(), fn.Groups["ret"].Value.Trim());
+            string paramText = fn.Groups["params"].Value.Trim();
+            var parameters = paramText is "" or "void"
+                ? new List<CType>()
+                : SplitTopLevel(paramText).Select(p => Parse(p, p)).ToList();
+            return new FunctionPointerType(spelling, ret, parameters);
+        }
+        if (s.Contains('[')) return new UnsupportedType(spelling, "arrays cannot cross the boundary by value");
+        if (s.EndsWith('*'))
+        {
+            string inner = s[..^1].Trim();
+            bool innerConst = inner.StartsWith("const ", StringComparison.Ordinal) || inner.EndsWith(" const", StringComparison.Ordinal);
+            return new PointerType(spelling, Parse(inner, inner), innerConst);
+        }
+        string bare = StripQualifiers(s);
+        if (bare == "void") return new VoidType(spelling);
+        if (bare is "__builtin_va_list" or "va_list" or "__gnuc_va_list" or "struct __va_list_tag" or "struct __va_list")
+            return new VaListType(spelling);
+        if (bare.StartsWith("enum ", StringComparison.Ordinal)) return new ScalarType(spelling, "int", 4, false);
+        if (bare.StartsWith("struct ", StringComparison.Ordinal)) return new RecordType(spelling, bare[7..], false);
+        if (bare.StartsWith("union ", StringComparison.Ordinal)) return new RecordType(spelling, bare[6..], true);
+        if (Builtins.TryGetValue(bare, out var b)) return new ScalarType(spelling, bare, b.Size, b.Float);
+        if (bare == "long double") return new UnsupportedType(spelling, "long double differs between x86_64 (80-bit) and aarch64/riscv64 (128-bit)");
+        return new UnsupportedType(spelling, $"unknown type '{bare}'");
+    }
+
+    /// <summary>Splits "a, b (*)(c, d), e" at top-level commas.</summary>
+    public static List<string> SplitTopLevel(string text)
+    {
+        var parts = new List<string>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '(') depth++;
+            else if (c == ')') depth--;
+            else if (c == ',' && depth == 0)
+            {
+                parts.Add(text[start..i].Trim());
+                start = i + 1;
+            }
+        }
+        parts.Add(text[start..].Trim());
+        return parts;
+    }
+
+    private static string Normalize(string s) => WhitespaceRegex().Replace(s.Replace(" *", "*").Replace("* ", "*"), " ").Trim();
+
+    private static string StripQualifiers(string s) =>
+        WhitespaceRegex().Replace(QualifierRegex().Replace(s, " "), " ").Trim();
+
+    [GeneratedRegex(@"^(?<ret>.*?)\s*\(\*\s*(?:const\s*)?\)\s*\((?<params>.*)\)$")]
+    private static partial Regex FunctionPointerRegex();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRegex();
+
+    [GeneratedRegex(@"\b(const|volatile|restrict|__restrict)\b")]
+    private static partial Regex QualifierRegex();
+}

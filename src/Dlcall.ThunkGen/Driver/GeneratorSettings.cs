@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+namespace Dlcall.ThunkGen.Driver;
+
+/// <summary>Everything a generation run needs, resolved once by the caller (the CLI).</summary>
+/// <param name="SpecPath">thunks/&lt;lib&gt;/spec.json.</param>
+/// <param name="GuestIsa">aarch64 or riscv64 (x86_64 guests work too).</param>
+/// <param name="GuestLibraryPath">The real guest library (for exports and symbol versions).</param>
+/// <param name="HostLibraryPath">The real host library (to check what it exports).</param>
+/// <param name="OutputDir">Where this library's sources go (under artifacts/).</param>
+/// <param name="GuestLibDir">The guest stub libraries of this ISA: an LD_LIBRARY_PATH overlay.</param>
+/// <param name="HostLibDir">Host thunk libraries and the host runtime (shared by every guest ISA).</param>
+/// <param name="RepoRoot">The clone (for native/include and native/host).</param>
+/// <param name="Compile">Also build both libraries.</param>
+public sealed record GeneratorSettings(
+    string SpecPath,
+    string GuestIsa,
+    string GuestLibraryPath,
+    string HostLibraryPath,
+    string OutputDir,
+    string GuestLibDir,
+    string HostLibDir,
+    string RepoRoot,
+    bool Compile)
+{
+    /// <summary>The guest's GNU triple, for clang and the cross compiler.</summary>
+    public string GuestTriple => GuestIsa + "-linux-gnu";
+
+    /// <summary>The host's GNU triple.</summary>
+    public const string HostTriple = "x86_64-linux-gnu";
+
+    /// <summary>Generated sources.</summary>
+    public string SourceDir => Path.Combine(OutputDir, "src");
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Build;
+using Dlcall.ThunkGen.Clang;
+using Dlcall.ThunkGen.Diagnostics;
+using Dlcall.ThunkGen.Elf;
+using Dlcall.ThunkGen.Emit;
+using Dlcall.ThunkGen.Marshalling;
+using Dlcall.ThunkGen.Model;
+using Dlcall.ThunkGen.Spec;
+
+namespace Dlcall.ThunkGen.Driver;
+
+/// <summary>The generator: a list of named passes over immutable values; the first error stops it.</summary>
+public static class ThunkGenerator
+{
+    /// <summary>Runs every pass for <paramref name="s"/>; <paramref name="progress"/> hears each pass's name.</summary>
+    public static GenerationResult Run(GeneratorSettings s, Action<string>? progress = null)
+    {
+        var diags = new List<Diagnostic>();
+        var files = new List<string>();
+        BoundaryPlan? plan = null;
+        bool Pass(string name, Func<bool> body)
+        {
+            progress?.Invoke(name);
+            return body() && diags.All(d => d.Severity != Severity.Error);
+        }
+
+        LibrarySpec spec = null!;
+        ElfLibraryInfo guestLib = null!, hostLib = null!;
+        HeaderModel headers = null!;
+        string specDir = Path.GetDirectoryName(Path.GetFullPath(s.SpecPath))!;
+        _ = Pass("load spec", () => Load(s.SpecPath, diags, out spec))
+            && Pass("read the guest library", () => ReadElf(s.GuestLibraryPath, diags, out guestLib))
+            && Pass("read the host library", () => ReadElf(s.HostLibraryPath, diags, out hostLib))
+            && Pass("parse the headers", () => ParseHeaders(spec, diags, out headers))
+            && Pass("plan the boundary", () =>
+            {
+                var (p, d) = BoundaryPlanner.Plan(spec, specDir, headers, guestLib, hostLib);
+                plan = p;
+                diags.AddRange(d);
+                return true;
+            })
+            && Pass("check layouts", () => CheckLayouts(s, spec, plan!, diags))
+            && Pass("emit sources", () => EmitSources(s, spec, plan!, files))
+            && (!s.Compile || Pass("compile", () => Compiler.Build(s, spec, diags, files)));
+        return new GenerationResult(diags, plan, files);
+    }
+
+    private static bool Load(string path, List<Diagnostic> diags, out LibrarySpec spec)
+    {
+        var (loaded, error) = SpecLoader.Load(path);
+        spec = loaded!;
+        if (error != null) diags.Add(error);
+        return loaded != null;
+    }
+
+    private static bool ReadElf(string path, List<Diagnostic> diags, out ElfLibraryInfo info)
+    {
+        var (read, error) = ElfSymbolReader.Read(path);
+        info = read!;
+        if (read == null) diags.Add(new(Severity.Error, DiagnosticCodes.ElfUnreadable, error, path));
+        return read != null;
+    }
+
+    private static string Includes(LibrarySpec spec) =>
+        string.Concat(spec.Defines.Select(d => $"#define {d.Replace('=', ' ')}\n")) +
+        string.Concat(spec.Headers.Select(h => $"#include <{h}>\n"));
+
+    private static bool ParseHeaders(LibrarySpec spec, List<Diagnostic> diags, out HeaderModel model)
+    {
+        model = null!;
+        var (ast, errors) = ClangRunner.DumpAst(Includes(spec), GeneratorSettings.HostTriple, spec.IncludeDirs);
+        if (ast is null)
+        {
+            diags.Add(new(Severity.Error, DiagnosticCodes.ClangFailed, "clang could not parse the headers: " + errors.Trim()));
+            return false;
+        }
+        using (ast) model = AstTranslator.Translate(ast.RootElement, (spec.ApiHeaders ?? spec.Headers).Select(Path.GetFileName).ToHashSet()!);
+        return true;
+    }
+
+    private static bool CheckLayouts(GeneratorSettings s, LibrarySpec spec, BoundaryPlan plan, List<Diagnostic> diags)
+    {
+        var types = plan.CheckedRecords.Select(r => (r.CName, (IReadOnlyList<string>)r.Fields.Select(f => f.Name).ToList()))
+            .Concat(plan.CheckedTypedefs.Select(t => (t, (IReadOnlyList<string>)[]))).ToList();
+        var (host, hostErr) = LayoutProbe.Measure(Includes(spec), types, GeneratorSettings.HostTriple, spec.IncludeDirs);
+        var (guest, guestErr) = LayoutProbe.Measure(Includes(spec), types, s.GuestTriple, spec.IncludeDirs);
+        if (hostErr.Length > 0 || guestErr.Length > 0)
+        {
+            diags.Add(new(Severity.Error, DiagnosticCodes.ClangFailed, "layout probe failed: " + (hostErr + guestErr).Trim()));
+            return false;
+        }
+        var locations = plan.CheckedRecords.ToDictionary(r => r.CName, r => r.Location);
+        diags.AddRange(LayoutChecker.Compare(host, guest, s.GuestIsa, locations));
+        return true;
+    }
+
+    private static bool EmitSources(GeneratorSettings s, LibrarySpec spec, BoundaryPlan plan, List<string> files)
+    {
+        Directory.CreateDirectory(s.SourceDir);
+        void Write(string name, string text)
+        {
+            string path = Path.Combine(s.SourceDir, name);
+            File.WriteAllText(path, text);
+            files.Add(path);
+        }
+        Write($"{spec.Library}_stub.c", GuestStubEmitter.Emit(spec, plan, Path.GetFullPath(s.HostLibDir)));
+        Write($"{spec.Soname}.map", VersionScriptEmitter.Emit(plan));
+        Write($"{spec.Library}_thunk.c", HostThunkEmitter.Emit(spec, plan));
+        return true;
+    }
+}

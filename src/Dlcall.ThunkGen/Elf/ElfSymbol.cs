@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+namespace Dlcall.ThunkGen.Elf;
+
+/// <summary>A symbol a shared library defines and exports.</summary>
+/// <param name="Version">Its GNU version node, or null for an unversioned symbol.</param>
+/// <param name="IsDefault">"name@@V" (true) or a hidden old "name@V" (false).</param>
+/// <param name="IsFunction">STT_FUNC (else data).</param>
+public sealed record ElfSymbol(string Name, string? Version, bool IsDefault, bool IsFunction);
+
+/// <summary>A GNU version definition node ("ZLIB_1.2.9"), with the node it inherits from.</summary>
+public sealed record VersionNode(string Name, string? Parent);
+
+/// <summary>What the generator needs from a real library: its exports and version nodes.</summary>
+public sealed record ElfLibraryInfo(IReadOnlyList<ElfSymbol> Symbols, IReadOnlyList<VersionNode> Versions);

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Marshalling;
+using Dlcall.ThunkGen.Spec;
+
+namespace Dlcall.ThunkGen.Emit;
+
+/// <summary>
+/// The stub's ELF constructor: checks for the plugin, loads the host runtime and the host thunk
+/// library through dlcall, resolves every thunk and hands the host the guest callback invokers.
+/// Any failure is one clear message naming the library and what to run, then exit 127.
+/// </summary>
+internal static class GuestLoaderEmitter
+{
+    /// <summary>File name of the host thunk library for <paramref name="spec"/>.</summary>
+    public static string HostLibraryName(LibrarySpec spec) => $"libdlcall_thunk_{spec.Library}.so";
+
+    // template: __attribute__((constructor)) static void dlcall__load(void) { ... dlcall_dlopen(dir "/libdlcall_thunk_zlib.so") ... }
+    public static void Emit(CWriter w, LibrarySpec spec, BoundaryPlan plan, string defaultHostDir)
+    {
+        string soname = spec.Soname;
+        w.Function("static void dlcall__load_failed(const char *what, const char *path)", () =>
+        {
+            w.Line($"fprintf(stderr, \"dlcall: {soname}: cannot load %s %s: %s\\n\"");
+            w.Line($"        \"dlcall: set DLCALL_HOST_DIR to the directory holding libdlcall_host.so and {HostLibraryName(spec)}\\n\",");
+            w.Line("        what, path, dlcall_dlerror() ? dlcall_dlerror() : \"(no message)\");");
+            w.Line("exit(127);");
+        });
+        w.Line("__attribute__((constructor))");
+        w.Function("static void dlcall__load(void)", () =>
+        {
+            w.Line("const char *dir = getenv(\"DLCALL_HOST_DIR\");");
+            w.Line("char path[4096];");
+            w.Line("void *lib;");
+            w.Line();
+            w.Block("if (dir == NULL || dir[0] == '\\0')", () => w.Line($"dir = \"{Escape(defaultHostDir)}\";"));
+            w.Block("if (dlcall_available() != 0)", () =>
+            {
+                w.Line($"fprintf(stderr, \"dlcall: {soname} here is dlcall's stub for the host's {spec.HostLibrary ?? soname}, \"");
+                w.Line("        \"but the dlcall QEMU plugin is not loaded: run the program with `dlcall run`, \"");
+                w.Line("        \"or under qemu with -plugin libdlcall.so\\n\");");
+                w.Line("exit(127);");
+            });
+            w.Line("snprintf(path, sizeof(path), \"%s/libdlcall_host.so\", dir);");
+            w.Block("if (dlcall_host_runtime_load(&dlcall__rt, path) != 0)", () => w.Line("dlcall__load_failed(\"the host runtime\", path);"));
+            w.Line($"snprintf(path, sizeof(path), \"%s/{HostLibraryName(spec)}\", dir);");
+            w.Line("lib = dlcall_dlopen(path, DLCALL_RTLD_NOW);");
+            w.Block("if (lib == NULL)", () => w.Line("dlcall__load_failed(\"the host thunks\", path);"));
+            w.Block("for (size_t i = 0; i < sizeof(dlcall__thunk) / sizeof(dlcall__thunk[0]) && dlcall__thunk_name[i]; i++)", () =>
+            {
+                w.Line("dlcall__thunk[i] = (dlcall_fn)dlcall_dlsym(lib, dlcall__thunk_name[i]);");
+                w.Block("if (dlcall__thunk[i] == NULL)", () => w.Line("dlcall__load_failed(dlcall__thunk_name[i], path);"));
+            });
+            if (plan.Signatures.Count > 0)
+            {
+                // template: struct { uint64_t count; uint64_t fn[K]; } inv = { K, { (uint64_t)(uintptr_t)dlcall__invoke_cb0, ... } };
+                w.Line($"struct {{ uint64_t count; uint64_t fn[{plan.Signatures.Count}]; }} inv = {{ {plan.Signatures.Count}, {{");
+                foreach (var s in plan.Signatures) w.Line($"    (uint64_t)(uintptr_t)dlcall__invoke_cb{s.Id},");
+                w.Line("} };");
+                w.Line("dlcall_fn reg = (dlcall_fn)dlcall_dlsym(lib, \"dlcall_register_invokers\");");
+                w.Line();
+                w.Block("if (reg == NULL)", () => w.Line("dlcall__load_failed(\"dlcall_register_invokers\", path);"));
+                w.Line("dlcall_invoke(reg, &inv, NULL);");
+            }
+        });
+    }
+
+    private static string Escape(string s) => s.Replace("\\", "\\\\").Replace("\"", "\\\"");
+}

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Marshalling;
+using Dlcall.ThunkGen.Model;
+using Dlcall.ThunkGen.Spec;
+
+namespace Dlcall.ThunkGen.Emit;
+
+/// <summary>
+/// The host thunk library's C source: per forwarded function a <c>void thunk(void *args, void *ret)</c>
+/// that unpacks the argument block, swaps guest callbacks for trampolines, makes the real call
+/// and puts everything back.
+/// </summary>
+internal static class HostThunkEmitter
+{
+    public static string Emit(LibrarySpec spec, BoundaryPlan plan)
+    {
+        var w = new CWriter();
+        var forwarded = plan.Functions.Where(f => f.Kind == FunctionKind.Forwarded).ToList();
+        ArgsStructEmitter.Prelude(w, $"Host thunks for {spec.Soname}.", spec.Defines, spec.Headers, ["<dlfcn.h>", "\"dlcall_host.h\""]);
+        ArgsStructEmitter.Emit(w, forwarded);
+        if (plan.Signatures.Count > 0) EmitCallbackSupport(w, spec, plan);
+        foreach (var f in forwarded) EmitThunk(w, spec, f);
+        return w.ToString();
+    }
+
+    private static void EmitCallbackSupport(CWriter w, LibrarySpec spec, BoundaryPlan plan)
+    {
+        int n = plan.Signatures.Count;
+        w.Line($"/* Guest invoker per callback signature, handed over by the stub at load. */");
+        w.Line($"static uint64_t dlcall__invoker[{n}];");
+        w.Line();
+        // template: void dlcall_register_invokers(void *args, void *ret) { copy count addresses }
+        w.Function("void dlcall_register_invokers(void *args, void *ret)", () =>
+        {
+            w.Line("const uint64_t *in = args;");
+            w.Line();
+            w.Line("(void)ret;");
+            w.Block($"for (uint64_t i = 0; i < in[0] && i < {n}; i++)", () => w.Line("dlcall__invoker[i] = in[1 + i];"));
+        });
+        CallbackEmitter.HostEntries(w, plan.Signatures);
+        w.Line("/* Host functions already seen (dladdr is slow): a small lock-free cache. */");
+        w.Line("static void *dlcall__host_fn_cache[8];");
+        w.Line("static unsigned dlcall__host_fn_next;");
+        w.Line();
+        // template: static void *dlcall__wrap(void *fn, int sig, const char *what) -> fn itself for host code, else a trampoline
+        w.Function("static void *dlcall__wrap(void *fn, int sig, const char *what)", () =>
+        {
+            w.Line("Dl_info info;");
+            w.Line();
+            w.Block("if (fn == NULL || dlcall_rt_guest_fn(fn) != (uint64_t)(uintptr_t)fn)", () => w.Line("return fn; /* NULL, or already a trampoline */"));
+            w.Block("for (int i = 0; i < 8; i++)", () =>
+                w.Block("if (__atomic_load_n(&dlcall__host_fn_cache[i], __ATOMIC_RELAXED) == fn)", () => w.Line("return fn;")));
+            w.Line("/* Host code (the library's own default, say) is in a loaded host object; guest code never is. */");
+            w.Block("if (dladdr(fn, &info) != 0)", () =>
+            {
+                w.Line("__atomic_store_n(&dlcall__host_fn_cache[__atomic_fetch_add(&dlcall__host_fn_next, 1, __ATOMIC_RELAXED) % 8], fn, __ATOMIC_RELAXED);");
+                w.Line("return fn;");
+            });
+            w.Line("return dlcall_rt_trampoline((uint64_t)(uintptr_t)fn, dlcall__invoker[sig], dlcall__entry[sig], what);");
+        });
+    }
+
+    // template: void dlcall_thunk_deflate(void *args, void *ret) { struct dlcall_args_deflate *a = args; *(int *)ret = (deflate)(a->p0, a->p1); }
+    private static void EmitThunk(CWriter w, LibrarySpec spec, BoundaryFunction f)
+    {
+        var d = f.Decl;
+        w.Function($"void {f.ThunkName}(void *args, void *ret)", () =>
+        {
+            w.Line($"{f.ArgsStruct} *a = args;");
+            w.Line();
+            if (d.Return is VoidType) w.Line("(void)ret;");
+            foreach (var (p, sig) in f.CallbackParams)
+            {
+                int i = ArgsStructEmitter.IndexOf(d, p);
+                w.Line($"a->p{i} = ({p.Type.Spelling})dlcall__wrap((void *)a->p{i}, {sig}, \"{spec.Library}: {d.Name}({p.Name})\");");
+            }
+            foreach (var fp in f.CallbackFieldParams)
+            {
+                string rec = ArgsStructEmitter.RecordAccess(fp, $"a->p{ArgsStructEmitter.IndexOf(d, fp.Param)}");
+                w.Block($"if ({rec} != NULL)", () =>
+                {
+                    foreach (var cf in fp.Fields)
+                    {
+                        string ft = fp.Record.Fields.First(x => x.Name == cf.Field).Type.Spelling;
+                        w.Line($"{rec}->{cf.Field} = ({ft})dlcall__wrap((void *){rec}->{cf.Field}, {cf.SignatureId}, \"{spec.Library}: {fp.Record.CName}.{cf.Field}\");");
+                    }
+                });
+            }
+            if (f.SetsErrno) w.Line("errno = a->dlcall_errno;");
+            string call = $"({d.Name})({string.Join(", ", d.Params.Select((_, i) => $"a->p{i}"))})";
+            w.Line(d.Return is VoidType ? call + ";" : $"*({d.Return.Spelling} *)ret = {call};");
+            if (f.SetsErrno) w.Line("a->dlcall_errno = errno;");
+            foreach (var fp in f.CallbackFieldParams)
+            {
+                // The guest sees its own functions again, not our trampolines.
+                string rec = ArgsStructEmitter.RecordAccess(fp, $"a->p{ArgsStructEmitter.IndexOf(d, fp.Param)}");
+                w.Block($"if ({rec} != NULL)", () =>
+                {
+                    foreach (var cf in fp.Fields)
+                    {
+                        string ft = fp.Record.Fields.First(x => x.Name == cf.Field).Type.Spelling;
+                        w.Line($"{rec}->{cf.Field} = ({ft})(uintptr_t)dlcall_rt_guest_fn((const void *){rec}->{cf.Field});");
+                    }
+                });
+            }
+        });
+    }
+}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Diagnostics;
+using Dlcall.ThunkGen.Elf;
+using Dlcall.ThunkGen.Model;
+using Dlcall.ThunkGen.Spec;
+
+namespace Dlcall.ThunkGen.Marshalling;
+
+/// <summary>
+/// Decides, for every function the real guest library exports, how the stub implements it:
+/// forwarded (with which callback and string handling), overridden, or unavailable (and why).
+/// </summary>
+public static class BoundaryPlanner
+{
+    /// <summary>Plans the boundary; problems come back as diagnostics.</summary>
+    public static (BoundaryPlan Plan, List<Diagnostic> Diagnostics) Plan(LibrarySpec spec, string specDir,
+        HeaderModel headers, ElfLibraryInfo guestLib, ElfLibraryInfo hostLib)
+    {
+        var diags = new List<Diagnostic>();
+        var signatures = new Dictionary<string, CallbackSignature>();
+        var hostExports = hostLib.Symbols.Where(s => s.IsFunction).Select(s => s.Name).ToHashSet();
+        var functions = new List<BoundaryFunction>();
+        var exported = guestLib.Symbols.Where(s => s.IsDefault).GroupBy(s => s.Name).Select(g => g.First())
+            .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+
+        foreach (var sym in exported.Where(s => !s.IsFunction))
+            diags.Add(new(Severity.Warning, DiagnosticCodes.UnsupportedType, $"data symbol '{sym.Name}' is not forwarded"));
+
+        foreach (var sym in exported.Where(s => s.IsFunction))
+        {
+            string name = sym.Name;
+            headers.Functions.TryGetValue(name, out var decl);
+            decl ??= new FunctionDecl(name, new VoidType("void"), [], false, spec.Soname);
+            if (spec.GuestOverrides.TryGetValue(name, out var overridePath))
+            {
+                functions.Add(Simple(decl, FunctionKind.GuestOverride, null) with { Override = Path.Combine(specDir, overridePath) });
+                continue;
+            }
+            string? reason = spec.Exclude.Contains(name) ? "excluded by the spec"
+                : !headers.Functions.ContainsKey(name) ? "not declared in the headers"
+                : !hostExports.Contains(name) ? "the host library does not export it"
+                : Unsupported(decl);
+            if (reason != null)
+            {
+                string code = reason.StartsWith("the host", StringComparison.Ordinal) ? DiagnosticCodes.MissingOnHost
+                    : reason.StartsWith("not declared", StringComparison.Ordinal) ? DiagnosticCodes.NotInHeaders
+                    : decl.IsVariadic || reason.Contains("va_list") ? DiagnosticCodes.VariadicNeedsOverride
+                    : DiagnosticCodes.UnsupportedType;
+                if (reason != "excluded by the spec")
+                    diags.Add(new(Severity.Warning, code, $"{name}: {reason}; its stub aborts if called", decl.Location));
+                functions.Add(Simple(decl, FunctionKind.Unavailable, reason));
+                continue;
+            }
+            functions.Add(PlanForwarded(decl, functions.Count(f => f.Kind == FunctionKind.Forwarded), spec, headers, signatures));
+        }
+
+        var records = ReachableRecords(functions, headers);
+        var typedefs = functions.SelectMany(f => f.Decl.Params.Select(p => p.Type).Append(f.Decl.Return))
+            .Select(t => t.Spelling.Replace("const ", "").Trim()).Where(headers.Typedefs.ContainsKey)
+            .Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
+        var plan = new BoundaryPlan(functions, signatures.Values.OrderBy(s => s.Id).ToList(), records, typedefs, guestLib);
+        return (plan, diags);
+    }
+
+    private static BoundaryFunction Simple(FunctionDecl decl, FunctionKind kind, string? reason) =>
+        new(decl, kind, reason, -1, [], [], [], false, false);
+
+    private static string? Unsupported(FunctionDecl decl)
+    {
+        if (decl.IsVariadic) return "variadic (give it a guestOverride)";
+        foreach (var t in decl.Params.Select(p => p.Type).Append(decl.Return))
+        {
+            if (t is VaListType) return "takes a va_list (give it a guestOverride)";
+            if (t is UnsupportedType u) return $"type '{u.Spelling}': {u.Reason}";
+            if (t is FunctionPointerType fp && CallbackProblem(fp) is string why) return why;
+        }
+        return null;
+    }
+
+    private static string? CallbackProblem(FunctionPointerType fp)
+    {
+        if (fp.Parameters.Count > 8) return $"callback '{fp.Spelling}' has more than 8 parameters";
+        foreach (var t in fp.Parameters.Append(fp.Return))
+        {
+            if (t is not (ScalarType or PointerType or VoidType))
+                return $"callback '{fp.Spelling}' passes '{t.Spelling}', which callbacks cannot carry";
+        }
+        return null;
+    }
+
+    private static BoundaryFunction PlanForwarded(FunctionDecl decl, int thunkIndex, LibrarySpec spec,
+        HeaderModel headers, Dictionary<string, CallbackSignature> signatures)
+    {
+        int SignatureOf(FunctionPointerType fp)
+        {
+            string key = CallbackSignature.KeyOf(fp);
+            if (!signatures.TryGetValue(key, out var sig)) signatures[key] = sig = new CallbackSignature(signatures.Count, fp);
+            return sig.Id;
+        }
+        var cbParams = decl.Params.Where(p => p.Type is FunctionPointerType)
+            .Select(p => (p, SignatureOf((FunctionPointerType)p.Type))).ToList();
+        var fieldParams = new List<CallbackFieldParam>();
+        var stringFields = new List<HostStringFieldParam>();
+        foreach (var p in decl.Params)
+        {
+            if (p.Type is not PointerType { Pointee: RecordType rt } || !headers.Records.TryGetValue(rt.Tag, out var rec)) continue;
+            var fields = rec.Fields.Where(f => f.Type is FunctionPointerType fp && CallbackProblem(fp) is null)
+                .Select(f => new CallbackField(f.Name, SignatureOf((FunctionPointerType)f.Type))).ToList();
+            if (fields.Count > 0) fieldParams.Add(new CallbackFieldParam(p, rec, fields));
+            stringFields.AddRange(spec.HostStringFields.Where(sf => sf.StartsWith(rt.Tag + ".", StringComparison.Ordinal))
+                .Select(sf => new HostStringFieldParam(p, sf[(rt.Tag.Length + 1)..])));
+        }
+        return new BoundaryFunction(decl, FunctionKind.Forwarded, null, thunkIndex, cbParams, fieldParams, stringFields,
+            spec.SetsErrno.Contains(decl.Name), spec.ReturnsHostString.Contains(decl.Name));
+    }
+
+    private static List<RecordDecl> ReachableRecords(List<BoundaryFunction> functions, HeaderModel headers)
+    {
+        var seen = new SortedDictionary<string, RecordDecl>(StringComparer.Ordinal);
+        void Visit(CType t)
+        {
+            while (t is PointerType p) t = p.Pointee;
+            if (t is FunctionPointerType fp)
+            {
+                foreach (var x in fp.Parameters.Append(fp.Return)) Visit(x);
+                return;
+            }
+            if (t is not RecordType rt || seen.ContainsKey(rt.Tag)) return;
+            if (!headers.Records.TryGetValue(rt.Tag, out var rec) || !rec.IsComplete) return; // opaque: never touched by the guest
+            seen[rt.Tag] = rec;
+            foreach (var f in rec.Fields) Visit(f.Type);
+        }
+        foreach (var f in functions.Where(f => f.Kind == FunctionKind.Forwarded))
+        {
+            foreach (var t in f.Decl.Params.Select(p => p.Type).Append(f.Decl.Return)) Visit(t);
+        }
+        return seen.Values.ToList();
+    }
+}

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Model;
+
+namespace Dlcall.ThunkGen.Marshalling;
+
+/// <summary>
+/// One distinct C signature of guest functions the host may call back. Each gets a guest-side
+/// invoker (runs the guest function from widened arguments) and a host-side entry (has the real
+/// C signature, so host code can call the trampoline like the original).
+/// </summary>
+public sealed record CallbackSignature(int Id, FunctionPointerType Type)
+{
+    /// <summary>Identity of the shape: return and parameter types, desugared.</summary>
+    public static string KeyOf(FunctionPointerType t) =>
+        t.Return.Spelling + "(" + string.Join(",", t.Parameters.Select(p => p.Spelling)) + ")";
+}
+
+/// <summary>A function-pointer field of a record the guest passes by pointer.</summary>
+public sealed record CallbackField(string Field, int SignatureId);
+
+/// <summary>A parameter pointing to a record whose fields hold guest callbacks (z_stream.zalloc).</summary>
+public sealed record CallbackFieldParam(ParamDecl Param, RecordDecl Record, IReadOnlyList<CallbackField> Fields);
+
+/// <summary>A parameter pointing to a record with a field the library fills with host strings.</summary>
+public sealed record HostStringFieldParam(ParamDecl Param, string Field);

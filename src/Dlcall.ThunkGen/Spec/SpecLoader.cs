@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using System.Text.Json;
+using Dlcall.ThunkGen.Diagnostics;
+
+namespace Dlcall.ThunkGen.Spec;
+
+/// <summary>Reads a library spec; a bad one is a diagnostic, not an exception.</summary>
+public static class SpecLoader
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>The spec in <paramref name="path"/>, or a diagnostic saying what is wrong.</summary>
+    public static (LibrarySpec? Spec, Diagnostic? Error) Load(string path)
+    {
+        try
+        {
+            var spec = JsonSerializer.Deserialize<LibrarySpec>(File.ReadAllText(path), Options);
+            return spec is null
+                ? (null, new Diagnostic(Severity.Error, DiagnosticCodes.SpecInvalid, "empty spec", path))
+                : (spec, null);
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            string where = e is JsonException je && je.LineNumber is long l ? $"{path}:{l + 1}" : path;
+            return (null, new Diagnostic(Severity.Error, DiagnosticCodes.SpecInvalid, e.Message, where));
+        }
+    }
+}
