@@ -40,7 +40,7 @@ public static class Compiler
             && Run(diags, "gcc", ["-std=gnu11", "-O2", "-Wall", "-Wno-unused-function", "-fPIC", "-shared",
                 "-I", Path.Combine(native, "host"), "-I", Path.Combine(native, "include"), .. spec.IncludeDirs.SelectMany(d => new[] { "-I", d }),
                 "-o", hostOut, Path.Combine(s.SourceDir, $"{spec.Library}_thunk.c"),
-                "-L", hostDir, "-ldlcall_host", "-Wl,-rpath,$ORIGIN", "-l:" + (spec.HostLibrary ?? spec.Soname), "-ldl"])
+                "-L", hostDir, "-L", Path.GetDirectoryName(s.HostLibraryPath)!, "-ldlcall_host", "-Wl,-rpath,$ORIGIN", "-l:" + (spec.HostLibrary ?? spec.Soname), "-ldl"])
             && AddAll(files, guestOut, hostOut, hostRuntime);
     }
 

@@ -11,6 +11,7 @@ namespace Dlcall.ThunkGen.Driver;
 /// <param name="HostLibDir">Host thunk libraries and the host runtime (shared by every guest ISA).</param>
 /// <param name="RepoRoot">The clone (for native/include and native/host).</param>
 /// <param name="Compile">Also build both libraries.</param>
+/// <param name="DefaultHostDir">Overrides the DLCALL_HOST_DIR default compiled into the stub.</param>
 public sealed record GeneratorSettings(
     string SpecPath,
     string GuestIsa,
@@ -20,8 +21,12 @@ public sealed record GeneratorSettings(
     string GuestLibDir,
     string HostLibDir,
     string RepoRoot,
-    bool Compile)
+    bool Compile,
+    string? DefaultHostDir = null)
 {
+    /// <summary>Compiled into the stub as the default DLCALL_HOST_DIR.</summary>
+    public string HostDirAtRunTime => DefaultHostDir ?? Path.GetFullPath(HostLibDir);
+
     /// <summary>The guest's GNU triple, for clang and the cross compiler.</summary>
     public string GuestTriple => GuestIsa + "-linux-gnu";
 

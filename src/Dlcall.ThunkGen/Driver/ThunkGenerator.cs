@@ -49,9 +49,16 @@ public static class ThunkGenerator
     private static bool Load(string path, List<Diagnostic> diags, out LibrarySpec spec)
     {
         var (loaded, error) = SpecLoader.Load(path);
-        spec = loaded!;
         if (error != null) diags.Add(error);
-        return loaded != null;
+        if (loaded == null)
+        {
+            spec = null!;
+            return false;
+        }
+        // Include directories are relative to the spec.
+        string dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        spec = loaded with { IncludeDirs = loaded.IncludeDirs.Select(d => Path.GetFullPath(d, dir)).ToList() };
+        return true;
     }
 
     private static bool ReadElf(string path, List<Diagnostic> diags, out ElfLibraryInfo info)
@@ -104,7 +111,7 @@ public static class ThunkGenerator
             File.WriteAllText(path, text);
             files.Add(path);
         }
-        Write($"{spec.Library}_stub.c", GuestStubEmitter.Emit(spec, plan, Path.GetFullPath(s.HostLibDir)));
+        Write($"{spec.Library}_stub.c", GuestStubEmitter.Emit(spec, plan, s.HostDirAtRunTime));
         Write($"{spec.Soname}.map", VersionScriptEmitter.Emit(plan));
         Write($"{spec.Library}_thunk.c", HostThunkEmitter.Emit(spec, plan));
         return true;

@@ -89,10 +89,9 @@ internal static class GuestStubEmitter
         bool hasRet = d.Return is not VoidType;
         w.Function(CDecl.Prototype(d), () =>
         {
-            string init = string.Join(", ", d.Params.Select((p, i) => $".p{i} = {p.Name}"));
+            string init = d.Params.Count == 0 ? "0" : string.Join(", ", d.Params.Select((p, i) => $".p{i} = {p.Name}"));
             w.Line($"{f.ArgsStruct} a = {{ {init} }};");
             if (hasRet) w.Line(CDecl.Declare(d.Return, "r") + ";");
-            if (f.SetsErrno) w.Line("a.dlcall_errno = errno;");
             string retPtr = hasRet ? "&r" : "NULL";
             if (f.MayCallBack)
             {
@@ -101,13 +100,10 @@ internal static class GuestStubEmitter
                 w.Line("    .args = (uint64_t)(uintptr_t)&a,");
                 w.Line($"    .ret = (uint64_t)(uintptr_t){retPtr},");
                 w.Line("};");
-                w.Line();
-                w.Line("dlcall_call_host(&dlcall__rt, &frame);");
             }
-            else
-            {
-                w.Line($"dlcall_invoke(dlcall__thunk[{f.ThunkIndex}], &a, {retPtr});");
-            }
+            w.Line();
+            if (f.SetsErrno) w.Line("a.dlcall_errno = errno;");
+            w.Line(f.MayCallBack ? "dlcall_call_host(&dlcall__rt, &frame);" : $"dlcall_invoke(dlcall__thunk[{f.ThunkIndex}], &a, {retPtr});");
             if (f.SetsErrno) w.Line("errno = a.dlcall_errno;");
             foreach (var sf in f.HostStringFields)
             {

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.TestSupport;
+using Dlcall.ThunkGen.Driver;
+
+namespace Dlcall.ThunkGen.Tests;
+
+/// <summary>
+/// Golden pairs: Golden/&lt;case&gt;/ holds a header, a spec and the "real" library's source; the
+/// generator's C output must equal expected/ (UPDATE_BASELINES=1 rewrites it), and every golden
+/// is compiled with the real compilers (cross gcc for the stub, gcc for the thunks).
+/// </summary>
+public class GoldenTests
+{
+    private static string CaseDir(string name) => Path.Combine(RepoPaths.Root, "tests/Dlcall.ThunkGen.Tests/Golden", name);
+
+    [Fact]
+    public void MiniMatchesItsGoldenAndCompiles()
+    {
+        var (result, outDir) = Generate("mini", "mini.c", "mini.map", "libmini.so.1");
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        string expected = Path.Combine(CaseDir("mini"), "expected");
+        foreach (string file in new[] { "mini_stub.c", "mini_thunk.c", "libmini.so.1.map" })
+        {
+            string actual = File.ReadAllText(Path.Combine(outDir, "src", file));
+            string golden = Path.Combine(expected, file);
+            if (Environment.GetEnvironmentVariable("UPDATE_BASELINES") == "1") File.WriteAllText(golden, actual);
+            Assert.True(File.Exists(golden), $"{golden} is missing: run with UPDATE_BASELINES=1");
+            Assert.Equal(File.ReadAllText(golden), actual);
+        }
+        Assert.True(File.Exists(Path.Combine(outDir, "..", "lib", "libmini.so.1")));
+        Assert.True(File.Exists(Path.Combine(outDir, "..", "host", "libdlcall_thunk_mini.so")));
+    }
+
+    [Fact]
+    public void LayoutMismatchIsAnErrorNamingTypeFieldAndBothOffsets()
+    {
+        var (result, outDir) = Generate("layout_mismatch", "lm.c", null, "liblm.so.1");
+        Assert.False(result.Succeeded);
+        var d = Assert.Single(result.Diagnostics, x => x.Code == "DLC003" && x.Message.Contains("'value'"));
+        Assert.Contains("struct lm_state", d.Message);
+        Assert.Contains("is 8 on the x86_64 host but 16 on the aarch64 guest", d.Message);
+        Assert.EndsWith("lm.h:3", d.Location);
+        Assert.False(Directory.Exists(Path.Combine(outDir, "src")), "no output after a layout error");
+    }
+
+    private static (GenerationResult, string OutDir) Generate(string name, string source, string? map, string soname)
+    {
+        string dir = CaseDir(name);
+        string work = Path.Combine(RepoPaths.Artifacts, "golden", name);
+        if (Directory.Exists(work)) Directory.Delete(work, true);
+        string guestLib = Path.Combine(work, "real-guest", soname), hostLib = Path.Combine(work, "real-host", soname);
+        BuildReal("aarch64-linux-gnu-gcc", dir, source, map, soname, guestLib);
+        BuildReal("gcc", dir, source, map, soname, hostLib);
+        string outDir = Path.Combine(work, "out", name);
+        var settings = new GeneratorSettings(Path.Combine(dir, "spec.json"), "aarch64", guestLib, hostLib, outDir,
+            Path.Combine(work, "out", "lib"), Path.Combine(work, "out", "host"), RepoPaths.Root, Compile: true,
+            DefaultHostDir: "/opt/dlcall/host");
+        return (ThunkGenerator.Run(settings), outDir);
+    }
+
+    private static void BuildReal(string cc, string dir, string source, string? map, string soname, string output)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        string[] args = ["-shared", "-fPIC", "-O1", $"-Wl,-soname,{soname}", .. map is null ? Array.Empty<string>() : [$"-Wl,--version-script={Path.Combine(dir, map)}"],
+            "-I", dir, "-o", output, Path.Combine(dir, source)];
+        var r = ProcessRunner.Run(cc, args);
+        Assert.True(r.ExitCode == 0, r.ToString());
+    }
+}
