@@ -70,7 +70,8 @@ public static class ElfSymbolReader
             {
                 int vs = U16(f, versymOff + i * 2);
                 isDefault = (vs & 0x8000) == 0;
-                versionNames.TryGetValue(vs & 0x7fff, out version);
+                // 0 and 1 (VER_NDX_LOCAL / VER_NDX_GLOBAL) mean the base version: unversioned.
+                if ((vs & 0x7fff) > 1) versionNames.TryGetValue(vs & 0x7fff, out version);
             }
             symbols.Add(new ElfSymbol(name, version, isDefault, type == 2));
         }

@@ -10,7 +10,7 @@ namespace Dlcall.ThunkGen.Emit;
 /// </summary>
 internal static class VersionScriptEmitter
 {
-    // template: ZLIB_1.2.0 { global: deflate; ... local: *; }; ZLIB_1.2.2 { global: ...; } ZLIB_1.2.0;
+    // template: ZLIB_1.2.0 { global: compressBound; ... }; ZLIB_1.2.2 { global: ...; } ZLIB_1.2.0;
     public static string Emit(BoundaryPlan plan)
     {
         var emitted = plan.Functions.Select(f => f.Decl.Name).ToHashSet();
@@ -26,16 +26,14 @@ internal static class VersionScriptEmitter
             foreach (string s in byVersion.GetValueOrDefault("", [])) w.Line($"    {s};");
             return w.Line("local:").Line("    *;").Line("};").ToString();
         }
-        for (int i = 0; i < nodes.Count; i++)
+        // Symbols of the real library's base version are left out of every node: ld keeps them
+        // global and unversioned, as in the real library. The stub's own helpers are static.
+        foreach (var node in nodes)
         {
-            var node = nodes[i];
             var names = byVersion.GetValueOrDefault(node.Name, []);
-            // Unversioned exports of the real library go into the first node.
-            if (i == 0) names = [.. names, .. byVersion.GetValueOrDefault("", [])];
             w.Line($"{node.Name} {{");
             if (names.Count > 0) w.Line("global:");
             foreach (string s in names) w.Line($"    {s};");
-            if (i == 0) w.Line("local:").Line("    *;");
             w.Line(node.Parent is null ? "};" : $"}} {node.Parent};");
         }
         return w.ToString();
