@@ -14,7 +14,8 @@ level=${2:-6}
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "QEMU with plugins and the syscall filter"
+step "packages, and QEMU with plugins and the syscall filter"
+bash scripts/install-deps.sh
 qemu=$(bash native/qemu/build-qemu.sh)/bin
 step "libdlcall.so"
 bash scripts/build-plugin.sh

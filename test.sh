@@ -12,7 +12,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 
 step() { printf '\n== %s\n' "$*"; }
 
-step "QEMU with plugins and the syscall filter (native/qemu/build-qemu.sh)"
+step "packages (scripts/install-deps.sh) and QEMU with plugins and the syscall filter (native/qemu/build-qemu.sh)"
+bash scripts/install-deps.sh
 DLCALL_QEMU_DIR=$(bash native/qemu/build-qemu.sh)
 export DLCALL_QEMU_DIR
 echo "$DLCALL_QEMU_DIR"
