@@ -8,6 +8,8 @@
 #   given on the command line is relative to the current directory.
 # Output:
 #   OUTDIR/host/libdlcall_testlib.so           host test library
+#   OUTDIR/host/libdlcall_host.so              callback runtime (native/host)
+#   OUTDIR/host/libcbtest.so                   its test library (hostlib/cbtest*.c)
 #   OUTDIR/<isa>-<static|dynamic>/<feature>    one per tests/e2e/<feature>/main.c
 #   for isa in aarch64 riscv64 x86_64
 # Only outputs older than their sources, the shared headers or this script
@@ -58,7 +60,7 @@ for tool in "$hostcc" "${cc[@]}"; do
 done
 
 # The newest file every output depends on besides its own source.
-newest_dep=$(find "$root/native/include" "$here/common" "$here/hostlib" "$here/build.sh" \
+newest_dep=$(find "$root/native/include" "$here/common" "$here/hostlib" "$here/callbacks" "$here/build.sh" \
                   -type f \( -name '*.h' -o -name build.sh \) -printf '%T@ %p\n' |
              sort -n | tail -n1 | cut -d' ' -f2-)
 
@@ -79,6 +81,17 @@ fi
 if stale "$out/host/sigstate" "$here/hostlib/sigstate.c"; then
     "$hostcc" -std=gnu11 -O2 -Wall -Wextra -Werror -o "$out/host/sigstate.tmp" "$here/hostlib/sigstate.c"
     mv -f "$out/host/sigstate.tmp" "$out/host/sigstate"
+fi
+# The host runtime for guest callbacks (native/host/build.sh), and
+# libcbtest.so, which links to it and finds it through $ORIGIN.
+bash "$root/native/host/build.sh" "$out/host" >/dev/null
+cbtest="$out/host/libcbtest.so"
+if stale "$cbtest" "$out/host/libdlcall_host.so" ||
+   [ -n "$(find "$here"/hostlib/cbtest*.c -newer "$cbtest")" ]; then
+    "$hostcc" -std=gnu11 -O2 -Wall -Wextra -Werror -shared -fPIC -pthread \
+        -I "$root/native/host" -o "$cbtest.tmp" "$here"/hostlib/cbtest*.c \
+        -L "$out/host" -ldlcall_host -Wl,-rpath,'$ORIGIN'
+    mv -f "$cbtest.tmp" "$cbtest"
 fi
 
 features=()
@@ -101,6 +114,7 @@ add_job() { # cc mode source destination
 for isa in "${isas[@]}"; do
     mkdir -p "$out/obj/$isa"
     add_job "${cc[$isa]}" c11 "$here/common/header_c11.c" "$out/obj/$isa/header_c11.o"
+    add_job "${cc[$isa]}" c11 "$here/callbacks/thunk_c11.c" "$out/obj/$isa/thunk_c11.o"
     for link in static dynamic; do
         mkdir -p "$out/$isa-$link"
         for f in "${features[@]}"; do

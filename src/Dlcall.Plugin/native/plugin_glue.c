@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <linux/membarrier.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -21,6 +22,8 @@ __attribute__((visibility("default"))) int qemu_plugin_version = 5;
 
 static struct sigaction saved_sigpipe;
 static int saved_sigpipe_ok;
+static sigset_t saved_mask;
+static int saved_mask_ok;
 
 /*
  * The .NET runtime ignores SIGPIPE when it starts; QEMU's signal_init later
@@ -28,9 +31,20 @@ static int saved_sigpipe_ok;
  * closed pipe would get EPIPE instead of dying. Remember the disposition
  * QEMU was started with, before any managed code runs.
  */
+/*
+ * The runtime also starts threads of its own (the finalizer). A signal sent
+ * to the process may be delivered to any thread that does not block it,
+ * and QEMU's host signal handler assumes a vCPU thread: on a runtime thread
+ * it crashes. So every signal is blocked while the runtime starts, and its
+ * threads inherit that mask for good, as QEMU's own helper threads do.
+ */
 __attribute__((constructor(101))) static void dlcall_save_signals(void)
 {
+    sigset_t all;
+
     saved_sigpipe_ok = sigaction(SIGPIPE, NULL, &saved_sigpipe) == 0;
+    sigfillset(&all);
+    saved_mask_ok = pthread_sigmask(SIG_BLOCK, &all, &saved_mask) == 0;
 }
 
 /* Called from qemu_plugin_install, after the runtime is up. */
@@ -38,6 +52,9 @@ void dlcall_restore_signals(void)
 {
     if (saved_sigpipe_ok) {
         sigaction(SIGPIPE, &saved_sigpipe, NULL);
+    }
+    if (saved_mask_ok) {
+        pthread_sigmask(SIG_SETMASK, &saved_mask, NULL);
     }
 }
 

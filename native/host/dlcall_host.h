@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * libdlcall_host.so: the HOST runtime for guest callbacks.
+ *
+ * Host code cannot run guest code. So a host call that may call a guest
+ * function pointer goes through dlcall_rt_call(): the runtime runs the
+ * call's thunk on a coroutine of the calling (vCPU) thread, and a guest
+ * callback suspends the coroutine and returns to the guest with a request
+ * in its struct dlcall_frame (<dlcall/thunk.h>, whose
+ * dlcall_call_host() is the guest half of the protocol).
+ *
+ * Thunks (generated per host function) see guest function pointers as
+ * 64-bit guest addresses and hand the host library a trampoline instead:
+ *
+ *     void *p = dlcall_rt_trampoline(guest_fn, guest_invoker,
+ *                                    (void *)entry_int_pp, "qsort cmp");
+ *
+ * where entry_int_pp is the host function with the callback's real C
+ * signature, one per signature:
+ *
+ *     static int entry_int_pp(const void *a, const void *b)
+ *     {
+ *         const struct dlcall_cb_target *t = dlcall_rt_current_target();
+ *         uint64_t argv[2] = { (uintptr_t)a, (uintptr_t)b };
+ *
+ *         return (int)dlcall_rt_callback(t, argv, 2);
+ *     }
+ *
+ * Only x86_64 hosts. Self-contained: host thunks need no other dlcall
+ * header.
+ */
+#ifndef DLCALL_HOST_H
+#define DLCALL_HOST_H
+
+#include <stdint.h>
+
+#define DLCALL_HOST_API __attribute__((visibility("default")))
+
+/*
+ * INVOKE_PROC entries. dlcall_rt_call runs frame->thunk(frame->args,
+ * frame->ret) on a coroutine of this thread; dlcall_rt_resume continues the
+ * frame's coroutine after the guest ran a callback (frame->cb_ret holds
+ * its result). Both return when the thunk is done (frame->state DONE) or
+ * wants a guest callback (frame->state CALLBACK).
+ */
+DLCALL_HOST_API void dlcall_rt_call(void *frame, void *unused);
+DLCALL_HOST_API void dlcall_rt_resume(void *frame, void *unused);
+
+/* One trampoline's binding. */
+struct dlcall_cb_target {
+    uint64_t guest_fn;      /* the guest function */
+    uint64_t guest_invoker; /* the guest invoker for its signature */
+    void *host_entry;       /* host function with the callback's C signature */
+    const char *what;       /* for messages: "zlib: z_stream.zalloc" */
+};
+
+/*
+ * A host function pointer that, when host code calls it, jumps to
+ * @host_entry with every argument register (integer and SSE) and the stack
+ * intact, after making its binding available through
+ * dlcall_rt_current_target(). Only r11 is clobbered on the way. The same
+ * (@guest_fn, @guest_invoker, @host_entry) gives the same trampoline;
+ * @guest_fn 0 gives NULL. Thread-safe. Never freed.
+ */
+DLCALL_HOST_API void *dlcall_rt_trampoline(uint64_t guest_fn,
+                                           uint64_t guest_invoker,
+                                           void *host_entry,
+                                           const char *what);
+
+/*
+ * The guest function of trampoline @p, or (uint64_t)@p when @p is not a
+ * trampoline: lets a thunk restore the guest's view of a struct.
+ */
+DLCALL_HOST_API uint64_t dlcall_rt_guest_fn(const void *p);
+
+/*
+ * In a host entry, before anything that could call another trampoline:
+ * the binding of the trampoline that was called on this thread.
+ */
+DLCALL_HOST_API const struct dlcall_cb_target *dlcall_rt_current_target(void);
+
+/*
+ * Runs @t's guest function with @argv[0..@argc) (@argc <= 8, each value
+ * widened to 64 bits, doubles as their bits) on the guest thread whose
+ * dlcall call is running here, and returns the result's bits. Called on a
+ * thread with no dlcall call in progress (a thread the host library
+ * created itself), it prints why on stderr and aborts the process.
+ */
+DLCALL_HOST_API uint64_t dlcall_rt_callback(const struct dlcall_cb_target *t,
+                                            const uint64_t *argv, int argc);
+
+#endif /* DLCALL_HOST_H */
