@@ -21,7 +21,7 @@ riscv64) suite=trixie ;;
 esac
 
 cache="${DLCALL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dlcall}"
-key=$(echo "$suite $*" | tr ' ' '\n' | sort -u | sha256sum | cut -c1-12)
+key=$(echo "layout2 $suite $*" | tr ' ' '\n' | sort -u | sha256sum | cut -c1-12)
 root="$cache/sysroot-$arch-$key"
 if [ -f "$root/.dlcall-complete" ]; then echo "$root"; exit 0; fi
 
@@ -56,6 +56,11 @@ for p in "${pkgs[@]}"; do
     deb=$(ls "$apt_dir/debs/${p}_"*"_$arch.deb" "$apt_dir/debs/${p}_"*"_all.deb" 2>/dev/null | head -n1 || true)
     [ -n "$deb" ] || { echo "guest-sysroot: package $p ($arch) could not be had" >&2; exit 1; }
     dpkg -x "$deb" "$root.tmp"
+done
+# Debian 13 packages ship everything under /usr; the merged-/usr links (/lib -> usr/lib...)
+# come from base-files, which is not extracted. Programs ask for /lib/ld-linux-*.so.1.
+for d in lib bin sbin; do
+    if [ ! -e "$root.tmp/$d" ] && [ -d "$root.tmp/usr/$d" ]; then ln -s "usr/$d" "$root.tmp/$d"; fi
 done
 touch "$root.tmp/.dlcall-complete"
 rm -rf "$root"; mv "$root.tmp" "$root"

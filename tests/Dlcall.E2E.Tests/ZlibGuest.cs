@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using System.Collections.Concurrent;
+using Dlcall.TestSupport;
+
+namespace Dlcall.E2E.Tests;
+
+/// <summary>
+/// Runs guest programs linked against libz.so.1 (tests/zlib/build.sh) under QEMU with Debian's
+/// guest root, either fully emulated (the real guest libz) or with dlcall (the generated stub
+/// first in LD_LIBRARY_PATH, the plugin loaded).
+/// </summary>
+internal static class ZlibGuest
+{
+    private static readonly ConcurrentDictionary<string, string> Sysroots = new();
+
+    /// <summary>Debian's guest root with zlib1g for <paramref name="isa"/> (cached by the script).</summary>
+    public static string Sysroot(string isa) => Sysroots.GetOrAdd(isa, i =>
+    {
+        var r = ProcessRunner.Run("bash", [Path.Combine(RepoPaths.Root, "scripts/guest-sysroot.sh"), i == "aarch64" ? "arm64" : i, "zlib1g"]);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        return r.StdoutText.Trim();
+    });
+
+    /// <summary>The stub directory dlcall gen wrote for <paramref name="isa"/>.</summary>
+    public static string StubDir(string isa)
+    {
+        RepoPaths.Require("thunks", isa, "lib", "libz.so.1");
+        return Path.Combine(RepoPaths.Artifacts, "thunks", isa, "lib");
+    }
+
+    /// <summary>The QEMU arguments that turn an emulated run into a dlcall run.</summary>
+    public static string[] PassthroughArgs(string isa, bool withPlugin = true) =>
+        [.. withPlugin ? new[] { "-plugin", RepoPaths.Plugin } : [], "-E", "LD_LIBRARY_PATH=" + StubDir(isa)];
+
+    /// <summary>artifacts/zlib/&lt;isa&gt;/&lt;program&gt; under qemu-&lt;isa&gt;.</summary>
+    public static ProcessResult Run(string isa, string program, bool passthrough, string[]? args = null, bool withPlugin = true)
+    {
+        string qemu = Path.Combine(RepoPaths.QemuDir, "bin", "qemu-" + isa);
+        string exe = RepoPaths.Require("zlib", isa, program);
+        string[] qemuArgs = ["-L", Sysroot(isa), .. passthrough ? PassthroughArgs(isa, withPlugin) : [], exe, .. args ?? []];
+        return ProcessRunner.Run(qemu, qemuArgs, TimeSpan.FromMinutes(5), workingDirectory: Path.GetTempPath());
+    }
+}
