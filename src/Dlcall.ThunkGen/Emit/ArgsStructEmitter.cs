@@ -46,9 +46,6 @@ internal static class ArgsStructEmitter
         w.Line();
     }
 
-    /// <summary>The record a field parameter points to, cast for writing ("((struct z_stream_s *)a->p0)").</summary>
-    public static string RecordAccess(CallbackFieldParam fp, string pointerExpr) => $"(({fp.Record.CName} *)({pointerExpr}))";
-
     /// <summary>Index of <paramref name="p"/> in its function.</summary>
     public static int IndexOf(FunctionDecl f, ParamDecl p) => f.Params.ToList().IndexOf(p);
 }

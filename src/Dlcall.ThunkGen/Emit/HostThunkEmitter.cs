@@ -67,6 +67,11 @@ internal static class HostThunkEmitter
         w.Function($"void {f.ThunkName}(void *args, void *ret)", () =>
         {
             w.Line($"{f.ArgsStruct} *a = args;");
+            for (int k = 0; k < f.CallbackFieldParams.Count; k++)
+            {
+                var fp = f.CallbackFieldParams[k];
+                w.Line($"{fp.Record.CName} *r{k} = ({fp.Record.CName} *)a->p{ArgsStructEmitter.IndexOf(d, fp.Param)};");
+            }
             w.Line();
             if (d.Return is VoidType) w.Line("(void)ret;");
             foreach (var (p, sig) in f.CallbackParams)
@@ -74,35 +79,28 @@ internal static class HostThunkEmitter
                 int i = ArgsStructEmitter.IndexOf(d, p);
                 w.Line($"a->p{i} = ({p.Type.Spelling})dlcall__wrap((void *)a->p{i}, {sig}, \"{spec.Library}: {d.Name}({p.Name})\");");
             }
-            foreach (var fp in f.CallbackFieldParams)
-            {
-                string rec = ArgsStructEmitter.RecordAccess(fp, $"a->p{ArgsStructEmitter.IndexOf(d, fp.Param)}");
-                w.Block($"if ({rec} != NULL)", () =>
-                {
-                    foreach (var cf in fp.Fields)
-                    {
-                        string ft = fp.Record.Fields.First(x => x.Name == cf.Field).Type.Spelling;
-                        w.Line($"{rec}->{cf.Field} = ({ft})dlcall__wrap((void *){rec}->{cf.Field}, {cf.SignatureId}, \"{spec.Library}: {fp.Record.CName}.{cf.Field}\");");
-                    }
-                });
-            }
+            EmitFieldSwap(w, f, (fp, cf, field, type) =>
+                $"{field} = ({type})dlcall__wrap((void *){field}, {cf.SignatureId}, \"{spec.Library}: {fp.Record.CName}.{cf.Field}\");");
             if (f.SetsErrno) w.Line("errno = a->dlcall_errno;");
             string call = $"({d.Name})({string.Join(", ", d.Params.Select((_, i) => $"a->p{i}"))})";
             w.Line(d.Return is VoidType ? call + ";" : $"*({d.Return.Spelling} *)ret = {call};");
             if (f.SetsErrno) w.Line("a->dlcall_errno = errno;");
-            foreach (var fp in f.CallbackFieldParams)
-            {
-                // The guest sees its own functions again, not our trampolines.
-                string rec = ArgsStructEmitter.RecordAccess(fp, $"a->p{ArgsStructEmitter.IndexOf(d, fp.Param)}");
-                w.Block($"if ({rec} != NULL)", () =>
-                {
-                    foreach (var cf in fp.Fields)
-                    {
-                        string ft = fp.Record.Fields.First(x => x.Name == cf.Field).Type.Spelling;
-                        w.Line($"{rec}->{cf.Field} = ({ft})(uintptr_t)dlcall_rt_guest_fn((const void *){rec}->{cf.Field});");
-                    }
-                });
-            }
+            // The guest sees its own functions again, not our trampolines.
+            EmitFieldSwap(w, f, (_, _, field, type) => $"{field} = ({type})(uintptr_t)dlcall_rt_guest_fn((const void *){field});");
         });
+    }
+
+    // template: if (r0 != NULL) { r0->zalloc = <expr>; r0->zfree = <expr>; }
+    private static void EmitFieldSwap(CWriter w, BoundaryFunction f, Func<CallbackFieldParam, CallbackField, string, string, string> line)
+    {
+        for (int k = 0; k < f.CallbackFieldParams.Count; k++)
+        {
+            var fp = f.CallbackFieldParams[k];
+            w.Block($"if (r{k} != NULL)", () =>
+            {
+                foreach (var cf in fp.Fields)
+                    w.Line(line(fp, cf, $"r{k}->{cf.Field}", fp.Record.Fields.First(x => x.Name == cf.Field).Type.Spelling));
+            });
+        }
     }
 }

@@ -100,30 +100,32 @@ static void *dlcall__wrap(void *fn, int sig, const char *what)
 void dlcall_thunk_mini_end(void *args, void *ret)
 {
     struct dlcall_args_mini_end *a = args;
+    struct mini_stream *r0 = (struct mini_stream *)a->p0;
 
-    if (((struct mini_stream *)(a->p0)) != NULL) {
-        ((struct mini_stream *)(a->p0))->alloc = (mini_alloc_fn)dlcall__wrap((void *)((struct mini_stream *)(a->p0))->alloc, 0, "mini: struct mini_stream.alloc");
-        ((struct mini_stream *)(a->p0))->release = (mini_free_fn)dlcall__wrap((void *)((struct mini_stream *)(a->p0))->release, 1, "mini: struct mini_stream.release");
+    if (r0 != NULL) {
+        r0->alloc = (mini_alloc_fn)dlcall__wrap((void *)r0->alloc, 0, "mini: struct mini_stream.alloc");
+        r0->release = (mini_free_fn)dlcall__wrap((void *)r0->release, 1, "mini: struct mini_stream.release");
     }
     *(int *)ret = (mini_end)(a->p0);
-    if (((struct mini_stream *)(a->p0)) != NULL) {
-        ((struct mini_stream *)(a->p0))->alloc = (mini_alloc_fn)(uintptr_t)dlcall_rt_guest_fn((const void *)((struct mini_stream *)(a->p0))->alloc);
-        ((struct mini_stream *)(a->p0))->release = (mini_free_fn)(uintptr_t)dlcall_rt_guest_fn((const void *)((struct mini_stream *)(a->p0))->release);
+    if (r0 != NULL) {
+        r0->alloc = (mini_alloc_fn)(uintptr_t)dlcall_rt_guest_fn((const void *)r0->alloc);
+        r0->release = (mini_free_fn)(uintptr_t)dlcall_rt_guest_fn((const void *)r0->release);
     }
 }
 
 void dlcall_thunk_mini_init(void *args, void *ret)
 {
     struct dlcall_args_mini_init *a = args;
+    struct mini_stream *r0 = (struct mini_stream *)a->p0;
 
-    if (((struct mini_stream *)(a->p0)) != NULL) {
-        ((struct mini_stream *)(a->p0))->alloc = (mini_alloc_fn)dlcall__wrap((void *)((struct mini_stream *)(a->p0))->alloc, 0, "mini: struct mini_stream.alloc");
-        ((struct mini_stream *)(a->p0))->release = (mini_free_fn)dlcall__wrap((void *)((struct mini_stream *)(a->p0))->release, 1, "mini: struct mini_stream.release");
+    if (r0 != NULL) {
+        r0->alloc = (mini_alloc_fn)dlcall__wrap((void *)r0->alloc, 0, "mini: struct mini_stream.alloc");
+        r0->release = (mini_free_fn)dlcall__wrap((void *)r0->release, 1, "mini: struct mini_stream.release");
     }
     *(int *)ret = (mini_init)(a->p0);
-    if (((struct mini_stream *)(a->p0)) != NULL) {
-        ((struct mini_stream *)(a->p0))->alloc = (mini_alloc_fn)(uintptr_t)dlcall_rt_guest_fn((const void *)((struct mini_stream *)(a->p0))->alloc);
-        ((struct mini_stream *)(a->p0))->release = (mini_free_fn)(uintptr_t)dlcall_rt_guest_fn((const void *)((struct mini_stream *)(a->p0))->release);
+    if (r0 != NULL) {
+        r0->alloc = (mini_alloc_fn)(uintptr_t)dlcall_rt_guest_fn((const void *)r0->alloc);
+        r0->release = (mini_free_fn)(uintptr_t)dlcall_rt_guest_fn((const void *)r0->release);
     }
 }
 
