@@ -42,27 +42,41 @@ static int child_calls(void *lib, dlcall_fn add, const char *path)
     return dlcall_dlclose(own) == 0 ? 0 : 4;
 }
 
-static void test_fork(void *lib, dlcall_fn add, const char *path)
+/* fork(); the child returns 0 (and must _exit), the parent gets the pid. */
+static pid_t fork_or_fail(void)
 {
     pid_t pid;
-    int status;
 
     fflush(stdout);
     pid = fork();
     if (pid < 0) {
         e2e_fail("fork: %s", strerror(errno));
     }
-    if (pid == 0) {
-        _exit(child_calls(lib, add, path));
-    }
+    return pid;
+}
+
+static void wait_for_success(pid_t pid, const char *what)
+{
+    int status;
+
     if (waitpid(pid, &status, 0) != pid) {
         e2e_fail("waitpid: %s", strerror(errno));
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        e2e_fail("child status %#x (exit %d, signal %d)", status,
+        e2e_fail("%s: status %#x (exit %d, signal %d)", what, status,
                  WIFEXITED(status) ? WEXITSTATUS(status) : -1,
                  WIFSIGNALED(status) ? WTERMSIG(status) : 0);
     }
+}
+
+static void test_fork(void *lib, dlcall_fn add, const char *path)
+{
+    pid_t pid = fork_or_fail();
+
+    if (pid == 0) {
+        _exit(child_calls(lib, add, path));
+    }
+    wait_for_success(pid, "forked child");
     E2E_CHECK(e2e_add(add, 1, 1) == 2);
     e2e_say("fork ok");
 }
@@ -75,25 +89,14 @@ static void test_fork(void *lib, dlcall_fn add, const char *path)
 static void test_exec(const char *host_program)
 {
     char *args[] = { (char *)host_program, NULL };
-    pid_t pid;
-    int status;
+    pid_t pid = fork_or_fail();
 
-    fflush(stdout);
-    pid = fork();
-    if (pid < 0) {
-        e2e_fail("fork: %s", strerror(errno));
-    }
     if (pid == 0) {
         execve(host_program, args, environ);
         fprintf(stderr, "execve(%s): %s\n", host_program, strerror(errno));
         _exit(127);
     }
-    if (waitpid(pid, &status, 0) != pid) {
-        e2e_fail("waitpid: %s", strerror(errno));
-    }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        e2e_fail("exec'd %s: status %#x", host_program, status);
-    }
+    wait_for_success(pid, host_program);
     E2E_CHECK(dlcall_available() == 0);
     e2e_say("exec ok");
 }
