@@ -26,23 +26,13 @@ internal static class GenCommand
     {
         if (isa is not ("aarch64" or "riscv64"))
             return Fail($"unsupported --arch '{isa}': use aarch64 or riscv64");
-        string specPath = File.Exists(library) ? library : Path.Combine(RepoLayout.Root, "thunks", library, "spec.json");
+        string specPath = ThunkSettings.SpecPath(library);
         var (spec, error) = SpecLoader.Load(specPath);
         if (spec is null) return Fail(error!.ToString());
 
         Console.Error.WriteLine($"dlcall gen: {spec.Library} for {isa}: guest root with {spec.GuestPackage}");
-        var (sysroot, sysErr) = RepoLayout.Sysroot(isa, spec.GuestPackage);
-        if (sysroot is null) return Fail($"cannot build the {isa} guest root: {sysErr}");
-        string triple = isa + "-linux-gnu";
-        string? guestLib = RepoLayout.FindLibrary(sysroot, triple, spec.Soname);
-        if (guestLib is null) return Fail($"{spec.GuestPackage} for {isa} has no {spec.Soname}");
-        string? hostLib = RepoLayout.FindLibrary("/", "x86_64-linux-gnu", spec.HostLibrary ?? spec.Soname);
-        if (hostLib is null) return Fail($"the host has no {spec.HostLibrary ?? spec.Soname} (install its Debian package)");
-
-        string thunks = Path.Combine(RepoLayout.Artifacts, "thunks");
-        var settings = new GeneratorSettings(specPath, isa, guestLib, hostLib,
-            OutputDir: Path.Combine(thunks, isa, spec.Library), GuestLibDir: Path.Combine(thunks, isa, "lib"),
-            HostLibDir: Path.Combine(thunks, "host"), RepoRoot: RepoLayout.Root, Compile: compile);
+        var (settings, why) = ThunkSettings.Resolve(specPath, spec, isa, compile);
+        if (settings is null) return Fail(why);
         var result = ThunkGenerator.Run(settings, pass => Console.Error.WriteLine($"  {pass}"));
         foreach (var d in result.Diagnostics) Console.Error.WriteLine(d);
         if (!result.Succeeded) return 1;

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using System.Runtime.InteropServices;
+
+namespace Dlcall.Cli;
+
+/// <summary>
+/// Replaces this process by another program (execv), so QEMU inherits the terminal, stdin,
+/// stdout, stderr, the working directory, signals (Ctrl-C) and hands its exit status straight to
+/// the shell: nothing to forward.
+/// </summary>
+internal static partial class PosixExec
+{
+    private const int SigPipe = 13, SigSetmask = 2;
+
+    /// <summary>Only returns when execv fails, with errno's text.</summary>
+    public static string Exec(string path, IReadOnlyList<string> args)
+    {
+        // The .NET runtime ignores SIGPIPE; an ignored signal survives exec and the guest would
+        // get EPIPE instead of dying. Give the program what a shell would: defaults, nothing blocked.
+        Signal(SigPipe, 0);
+        unsafe
+        {
+            byte* empty = stackalloc byte[128]; // sizeof(sigset_t) in glibc
+            new Span<byte>(empty, 128).Clear();
+            SigProcMask(SigSetmask, empty, null);
+        }
+        var argv = new nint[args.Count + 2];
+        argv[0] = Marshal.StringToCoTaskMemUTF8(path);
+        for (int i = 0; i < args.Count; i++) argv[i + 1] = Marshal.StringToCoTaskMemUTF8(args[i]);
+        ExecV(path, argv);
+        return Marshal.GetLastPInvokeErrorMessage();
+    }
+
+    [LibraryImport("libc", EntryPoint = "execv", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int ExecV(string path, nint[] argv);
+
+    [LibraryImport("libc", EntryPoint = "signal")]
+    private static partial nint Signal(int sig, nint handler);
+
+    [LibraryImport("libc", EntryPoint = "sigprocmask")]
+    private static unsafe partial int SigProcMask(int how, byte* set, byte* old);
+}
