@@ -5,4 +5,5 @@ using Dlcall.Cli;
 var root = new RootCommand("dlcall: emulated programs calling the host's native libraries");
 root.Subcommands.Add(GenCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(DoctorCommand.Create());
 return root.Parse(args).Invoke();
