@@ -69,8 +69,10 @@ public static class ThunkGenerator
         return read != null;
     }
 
+    // The same macros as the generated files' prelude (ArgsStructEmitter.Prelude), so clang sees
+    // the declarations the compilers will see.
     private static string Includes(LibrarySpec spec) =>
-        string.Concat(spec.Defines.Select(d => $"#define {d.Replace('=', ' ')}\n")) +
+        "#define _GNU_SOURCE 1\n" + string.Concat(spec.Defines.Select(d => $"#define {d.Replace('=', ' ')}\n")) +
         string.Concat(spec.Headers.Select(h => $"#include <{h}>\n"));
 
     private static bool ParseHeaders(LibrarySpec spec, List<Diagnostic> diags, out HeaderModel model)
