@@ -5,7 +5,7 @@
 # development files of the libraries dlcall ships thunks for. As root installs what is
 # missing; otherwise prints the command.
 set -euo pipefail
-pkgs=(clang zlib1g-dev python3)
+pkgs=(clang zlib1g-dev python3 bc)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
