@@ -25,9 +25,9 @@ key=$(echo "layout2 $suite $*" | tr ' ' '\n' | sort -u | sha256sum | cut -c1-12)
 root="$cache/sysroot-$arch-$key"
 if [ -f "$root/.dlcall-complete" ]; then echo "$root"; exit 0; fi
 
-# The mirror this machine already uses (no host name is written into the project).
-mirror=$(grep -hE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)
-[ -n "$mirror" ] || mirror=$(awk '$1=="deb" {print $2; exit}' /etc/apt/sources.list)
+# shellcheck source=lib/apt.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
+mirror=$(debian_mirror)
 
 apt_dir="$cache/apt-$arch-$suite"
 mkdir -p "$apt_dir/state/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/debs"

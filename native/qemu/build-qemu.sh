@@ -43,25 +43,8 @@ bookworm_pkgs="ninja-build libglib2.0-dev flex bison pkg-config python3-venv
 # QEMU 10.2 needs meson >= 1.5; bookworm has 1.0.1.
 backports_pkgs="meson python3-pycotap"
 
-# The mirror this machine already uses for bookworm; new entries reuse it.
-debian_mirror() {
-    local uri
-    uri=$(grep -hE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null |
-          awk '{print $2}' | grep -v security | head -n1 || true)
-    if [ -z "$uri" ] && [ -f /etc/apt/sources.list ]; then
-        uri=$(awk '$1=="deb" && $3 ~ /^bookworm$/ {print $2; exit}' /etc/apt/sources.list)
-    fi
-    [ -n "$uri" ] || { log "cannot find the Debian mirror in the apt sources"; exit 1; }
-    echo "$uri"
-}
-
-add_apt_source() { # name types suite
-    local file="/etc/apt/sources.list.d/dlcall-$1.sources"
-    [ -f "$file" ] && return 1
-    printf 'Types: %s\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
-        "$2" "$(debian_mirror)" "$3" >"$file"
-    log "added apt source $file ($2 $3)"
-}
+# shellcheck source=../../scripts/lib/apt.sh
+. "$here/../../scripts/lib/apt.sh"
 
 missing_pkgs() {
     local p
@@ -109,10 +92,7 @@ fetch_source() {
     local tree
     tree=$(ls -d "$dir"/qemu-*/ 2>/dev/null | head -n1 || true)
     if [ -n "$tree" ] && [ -f "$tree/VERSION" ]; then echo "${tree%/}"; return; fi
-    if add_apt_source devel-src deb-src unstable || \
-       ! ls /var/lib/apt/lists/*unstable*Sources* >/dev/null 2>&1; then
-        apt-get update -qq
-    fi
+    ensure_devel_sources
     mkdir -p "$dir"
     log "fetching QEMU source $qemu_pkg_version"
     (cd "$dir" && apt-get source -qq --only-source "qemu=$qemu_pkg_version" >&2)

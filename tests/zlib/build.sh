@@ -64,6 +64,9 @@ fetch() { # debian-version: apt-get source it into $srcroot; fails quietly when 
     rm -rf "$tmp"
 }
 if [ -z "$src" ]; then
+    # shellcheck source=../../scripts/lib/apt.sh
+    . "$zt_root/scripts/lib/apt.sh"
+    ensure_devel_sources >&2 || zt_die "cannot add the deb-src entry (run as root)"
     served() { apt-cache showsrc zlib 2>/dev/null | awk '/^Version:/ {print $2}' | sort -rVu; }
     avail=$(served)
     if [ -z "$avail" ]; then
