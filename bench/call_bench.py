@@ -3,8 +3,10 @@
 """Per-call cost of dlcall: the C# plugin against a minimal C plugin (the floor), same run.
 
 Measures, alternating the plugins round by round and taking medians (this machine is noisy):
-  - inside QEMU: a guest loop of N getppid syscalls, N INVOKE_PROC calls of a host no-op, and
-    N GET_HOST_ATTRIBUTE calls (tests/e2e/bench);
+  - inside QEMU: a guest loop of N getppid syscalls, N INVOKE_PROC calls of a host no-op,
+    N GET_HOST_ATTRIBUTE calls, and N dlcall_invoke_fast calls of the no-op (tests/e2e/bench):
+    the fast path with the C# plugin (its C callback, and again with DLCALL_FAST_CB=managed for
+    the managed one), the syscall fallback with the C plugin, which lacks the fast path;
   - without QEMU: the filter called directly by the C harness (hit and miss);
   - QEMU start-up time with each plugin.
 Prints a table with ratios and writes bench/results/call-<UTC timestamp>.md.
@@ -24,8 +26,9 @@ def qemu_dir():
     return d or subprocess.check_output(["bash", os.path.join(ROOT, "native/qemu/build-qemu.sh"), "--print-dir"], text=True).strip()
 
 
-def metrics(cmd):
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+def metrics(cmd, env=None):
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True,
+                         env=dict(os.environ, **env) if env else None).stdout
     return {k: float(v) for k, v in (l.split() for l in out.splitlines() if l.count(" ") == 1 and l.split()[1][0].isdigit())}
 
 
@@ -49,6 +52,8 @@ def main():
         for name, so in (order if r % 2 == 0 else order[::-1]):  # no first-runner bias
             for k, v in metrics([qemu, "-plugin", so, guest, hostlib, str(args.n)]).items():
                 add(name, "qemu " + k, v)
+            managed = metrics([qemu, "-plugin", so, guest, hostlib, str(args.n)], {"DLCALL_FAST_CB": "managed"})
+            add(name, "qemu invoke_fast_ns, DLCALL_FAST_CB=managed", managed["invoke_fast_ns"])
             for k, v in metrics([harness, so, "bench", "--iters", str(args.n * 5)]).items():
                 add(name, "harness " + k, v)
             starts = []
@@ -71,9 +76,13 @@ def main():
             cells.append(f"{cs:.2f} | {c:.2f} | " + (f"{cs - c:+.2f} ms" if k == "start-up ms" else f"{cs / c:.3f}x"))
         table.append(f"| {k} | " + " | ".join(cells) + " |")
     machine = describe_machine(qemu)
+    fast = statistics.median(samples[("C#", "qemu invoke_fast_ns")])
+    notes = ["", "Fast path (C# plugin, medians): dlcall_invoke_fast "
+             f"{fast:.2f} ns vs INVOKE_PROC {statistics.median(samples[('C#', 'qemu invoke_noop_ns')]) / fast:.1f}x "
+             "dearer; under the C plugin `invoke_fast_ns` is the syscall fallback."]
     text = "\n".join(["# dlcall per-call benchmark", "", machine, "",
                       f"Guest ISA {args.isa}, N = {args.n}, {args.rounds} rounds alternating the plugins "
-                      "(start-up: per round, the fastest of 5 launches).", ""] + table) + "\n"
+                      "(start-up: per round, the fastest of 5 launches).", ""] + table + notes) + "\n"
     print(text)
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     path = os.path.join(ROOT, "bench/results", f"call-{args.isa}-{stamp}.md")

@@ -11,8 +11,9 @@ namespace Dlcall.Plugin;
 /// </summary>
 internal static unsafe class Dispatcher
 {
-    /// <summary>Runs operation <paramref name="id"/>; returns the sysret.</summary>
-    public static long Dispatch(ulong id, ulong a2, ulong a3, ulong a4) => id switch
+    /// <summary>Runs operation <paramref name="id"/> for the guest thread of vCPU
+    /// <paramref name="vcpu"/>; returns the sysret.</summary>
+    public static long Dispatch(uint vcpu, ulong id, ulong a2, ulong a3, ulong a4) => id switch
     {
         (ulong)ProtocolId.GetHostAttribute => GetHostAttribute((byte*)a2, (nint*)a3),
         (ulong)ProtocolId.LoadLibrary => LoadLibrary((byte*)a2, (int)a3, (nint*)a4),
@@ -20,6 +21,7 @@ internal static unsafe class Dispatcher
         (ulong)ProtocolId.FreeLibrary => FreeLibrary((nint)a2, (int*)a3),
         (ulong)ProtocolId.GetLibraryError => GetLibraryError((nint*)a2),
         (ulong)ProtocolId.InvokeProc => InvokeProc((nint)a2, (void*)a3, (void*)a4),
+        (ulong)ProtocolId.RegisterFastBlock => FastPathHost.Register(vcpu, (FastBlock*)a2),
         _ => -Errno.EINVAL,
     };
 

@@ -14,8 +14,9 @@ internal static unsafe class HostAttributes
     private static byte[][] s_keys = [];
     private static nint[] s_values = [];
 
-    /// <summary>Builds the table; called once from install.</summary>
-    public static void Initialize()
+    /// <summary>Builds the table; called once from install. The fast-path key is answered only
+    /// when <paramref name="fastPath"/> is on, so a guest can probe for it.</summary>
+    public static void Initialize(bool fastPath)
     {
         if (s_keys.Length != 0) return;
         (string Key, string Value)[] table =
@@ -23,6 +24,7 @@ internal static unsafe class HostAttributes
             (HostAttributeKeys.Emu, HostAttributeKeys.EmuValue),
             (HostAttributeKeys.Version, PluginVersion.Current),
             (HostAttributeKeys.HostArch, HostArchName()),
+            .. fastPath ? [(HostAttributeKeys.FastPath, FastPath.AbiVersion)] : Array.Empty<(string, string)>(),
         ];
         s_values = table.Select(e => (nint)CString.AllocPermanent(Encoding.ASCII.GetBytes(e.Value))).ToArray();
         s_keys = table.Select(e => Encoding.ASCII.GetBytes(e.Key)).ToArray();

@@ -13,9 +13,24 @@ internal static unsafe class NativeGlue
     /// <summary>Sets the magic number and the managed dispatcher the C filters call.</summary>
     [DllImport("dlcall_glue", EntryPoint = "dlcall_glue_configure")]
     internal static extern void Configure(long syscallNumber,
-        delegate* unmanaged<ulong, ulong, ulong, ulong, long> dispatch);
+        delegate* unmanaged<uint, ulong, ulong, ulong, ulong, long> dispatch);
 
     /// <summary>The C filter of API shape 6 or 7.</summary>
     [DllImport("dlcall_glue", EntryPoint = "dlcall_glue_filter")]
     internal static extern nint Filter(int shapeApi);
+
+    /// <summary>Turns the fast path on for guest <paramref name="target"/>: registers the
+    /// translation callback that attaches <paramref name="exec"/> (0: the C one) to the magic
+    /// instruction. False for a guest ISA without a magic instruction.</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_fast_configure")]
+    [return: MarshalAs(UnmanagedType.U1)]
+    internal static extern bool FastConfigure(ulong id, byte* target, FastApi* api, nint exec);
+
+    /// <summary>The vCPU index → block table (native/fast_path.c).</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_fast_table")]
+    internal static extern FastBlock** FastTable();
+
+    /// <summary>The table's number of slots.</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_fast_max_vcpus")]
+    internal static extern uint FastMaxVcpus();
 }

@@ -32,7 +32,6 @@ internal static unsafe class PluginExports
             return -1;
         }
 
-        HostAttributes.Initialize();
         FilterShape shape = FilterShapeSelector.Select(info->VersionCur);
         if (!QemuApi.TryRegisterFilter(id, shape, SyscallFilter.Prepare(settings, shape)))
         {
@@ -41,6 +40,7 @@ internal static unsafe class PluginExports
                 "use QEMU >= 11.0 or one built by native/qemu/build-qemu.sh"u8));
             return -1;
         }
+        HostAttributes.Initialize(FastPathHost.TryEnable(id, info->TargetName));
         QemuApi.RegisterAtExit(id, &AtExit);
         return 0;
     }

@@ -26,6 +26,22 @@ internal static unsafe class QemuApi
         return true;
     }
 
+    /// <summary>Looks up what the fast path needs; false when any required function is missing
+    /// (the C test harness, for one, exports only the filter and atexit).</summary>
+    public static bool TryGetFastApi(out FastApi api)
+    {
+        nint main = NativeLibrary.GetMainProgramHandle();
+        api = default;
+        bool ok = NativeLibrary.TryGetExport(main, "qemu_plugin_register_vcpu_tb_trans_cb", out api.RegisterTbTrans)
+            & NativeLibrary.TryGetExport(main, "qemu_plugin_tb_n_insns", out api.TbNInsns)
+            & NativeLibrary.TryGetExport(main, "qemu_plugin_tb_get_insn", out api.TbGetInsn)
+            & NativeLibrary.TryGetExport(main, "qemu_plugin_insn_data", out api.InsnData)
+            & NativeLibrary.TryGetExport(main, "qemu_plugin_insn_size", out api.InsnSize)
+            & NativeLibrary.TryGetExport(main, "qemu_plugin_register_vcpu_insn_exec_cb", out api.RegisterInsnExec);
+        NativeLibrary.TryGetExport(main, "qemu_plugin_register_vcpu_exit_cb", out api.RegisterVcpuExit);
+        return ok;
+    }
+
     /// <summary>Registers <paramref name="callback"/> to run when QEMU exits. The callback takes
     /// no parameters, so it fits both the API-6 (id, userdata) and API-7 (userdata) shapes.</summary>
     public static void RegisterAtExit(ulong pluginId, delegate* unmanaged<void> callback)

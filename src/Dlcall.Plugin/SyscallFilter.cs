@@ -20,5 +20,6 @@ internal static unsafe class SyscallFilter
 
     /// <summary>Called by the C filter for the magic syscall only; returns the sysret.</summary>
     [UnmanagedCallersOnly]
-    private static long Dispatch(ulong id, ulong a2, ulong a3, ulong a4) => Dispatcher.Dispatch(id, a2, a3, a4);
+    private static long Dispatch(uint vcpu, ulong id, ulong a2, ulong a3, ulong a4) =>
+        Dispatcher.Dispatch(vcpu, id, a2, a3, a4);
 }

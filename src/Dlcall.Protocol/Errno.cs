@@ -18,4 +18,7 @@ public static class Errno
 
     /// <summary>What the guest sees when no plugin claims the syscall.</summary>
     public const long ENOSYS = 38;
+
+    /// <summary>REGISTER_FAST_BLOCK: the vCPU index is beyond the plugin's table.</summary>
+    public const long ENOSPC = 28;
 }

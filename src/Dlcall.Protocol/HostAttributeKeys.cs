@@ -15,4 +15,8 @@ public static class HostAttributeKeys
 
     /// <summary>dlcall's own: the host ISA, e.g. "x86_64".</summary>
     public const string HostArch = "dlcall.host_arch";
+
+    /// <summary>dlcall's own, present only when the fast path is on: its ABI version
+    /// (<see cref="FastPath.AbiVersion"/>).</summary>
+    public const string FastPath = "dlcall.fast_path";
 }

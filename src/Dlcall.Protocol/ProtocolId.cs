@@ -21,4 +21,8 @@ public enum ProtocolId : ulong
 
     /// <summary>(void (*fn)(void *, void *), void *a, void *b): fn(a, b).</summary>
     InvokeProc = 5,
+
+    /// <summary>dlcall's addition, (struct dlcall_fast_block *block): the calling thread's
+    /// fast-path block; NULL drops it. -EINVAL from a plugin without the fast path.</summary>
+    RegisterFastBlock = 6,
 }

@@ -17,6 +17,7 @@ public partial class ProtocolHeaderTests
     [InlineData("DLCALL_ID_FREE_LIBRARY", ProtocolId.FreeLibrary)]
     [InlineData("DLCALL_ID_GET_LIBRARY_ERROR", ProtocolId.GetLibraryError)]
     [InlineData("DLCALL_ID_INVOKE_PROC", ProtocolId.InvokeProc)]
+    [InlineData("DLCALL_ID_REGISTER_FAST_BLOCK", ProtocolId.RegisterFastBlock)]
     public void IdsMatch(string macro, ProtocolId id) => Assert.Equal(((ulong)id).ToString(), Defines[macro]);
 
     [Fact]
@@ -33,6 +34,8 @@ public partial class ProtocolHeaderTests
     [InlineData("DLCALL_EFAULT", Errno.EFAULT)]
     [InlineData("DLCALL_EINVAL", Errno.EINVAL)]
     [InlineData("DLCALL_ENOSYS", Errno.ENOSYS)]
+    [InlineData("DLCALL_ENOSPC", Errno.ENOSPC)]
+    [InlineData("DLCALL_FAST_PENDING", FastPath.Pending)]
     public void NumbersMatch(string macro, long value) => Assert.Equal(value.ToString(), Defines[macro]);
 
     [Theory]
@@ -40,7 +43,16 @@ public partial class ProtocolHeaderTests
     [InlineData("DLCALL_ATTR_EMU_VALUE", HostAttributeKeys.EmuValue)]
     [InlineData("DLCALL_ATTR_VERSION", HostAttributeKeys.Version)]
     [InlineData("DLCALL_ATTR_HOST_ARCH", HostAttributeKeys.HostArch)]
+    [InlineData("DLCALL_ATTR_FAST_PATH", HostAttributeKeys.FastPath)]
+    [InlineData("DLCALL_FAST_PATH_ABI", FastPath.AbiVersion)]
     public void StringsMatch(string macro, string value) => Assert.Equal($"\"{value}\"", Defines[macro]);
+
+    [Theory]
+    [InlineData("DLCALL_FAST_MAGIC_AARCH64", FastPath.MagicAarch64)]
+    [InlineData("DLCALL_FAST_MAGIC_RISCV64", FastPath.MagicRiscv64)]
+    [InlineData("DLCALL_FAST_MAGIC_X86_64", FastPath.MagicX86_64)]
+    public void MagicInstructionsMatch(string macro, ulong value) =>
+        Assert.Equal(value, Convert.ToUInt64(Defines[macro], 16));
 
     private static Dictionary<string, string> ReadDefines()
     {

@@ -22,6 +22,10 @@
  *         dlcall_invoke((dlcall_fn)sym, &args, &result);
  *     dlcall_dlclose(lib);
  *
+ * dlcall_invoke_fast() is dlcall_invoke() without the syscall when the
+ * plugin offers the fast path (docs/Protocol.md), and dlcall_invoke()
+ * otherwise.
+ *
  * Things to know:
  * - Host functions called with dlcall_invoke() must have the shape
  *   `void f(void *a, void *b)`; other shapes need a host-side trampoline.
@@ -279,5 +283,8 @@ static inline long dlcall_invoke(dlcall_fn fn, void *a, void *b)
     dlcall__failed(ret);
     return ret;
 }
+
+/* dlcall_invoke_fast() and the fast path's block. */
+#include "fast.h"
 
 #endif /* DLCALL_DLCALL_H */

@@ -20,17 +20,38 @@
 #define DLCALL_ID_FREE_LIBRARY 3       /* (void *handle, int *out) */
 #define DLCALL_ID_GET_LIBRARY_ERROR 4  /* (const char **out) */
 #define DLCALL_ID_INVOKE_PROC 5        /* (void (*fn)(void *, void *), void *a, void *b) */
+/* dlcall's addition: the calling thread's fast-path block, NULL to drop it. */
+#define DLCALL_ID_REGISTER_FAST_BLOCK 6 /* (struct dlcall_fast_block *block) */
 
 /* sysret values: the ID was served, or not. */
 #define DLCALL_OK 0
 #define DLCALL_EFAULT 14 /* returned negated: a NULL out pointer or function */
 #define DLCALL_EINVAL 22 /* returned negated: unknown ID */
 #define DLCALL_ENOSYS 38 /* returned negated by the kernel/QEMU: no plugin */
+#define DLCALL_ENOSPC 28 /* returned negated: no room for this vCPU's fast block */
 
 /* Host attribute keys and the values the plugin answers. */
 #define DLCALL_ATTR_EMU "emu"
 #define DLCALL_ATTR_EMU_VALUE "qemu"
 #define DLCALL_ATTR_VERSION "dlcall.version"     /* the plugin's version */
 #define DLCALL_ATTR_HOST_ARCH "dlcall.host_arch" /* e.g. "x86_64" */
+/* Answered only when the fast path is on: the ABI version of the magic
+ * instruction and the block below. */
+#define DLCALL_ATTR_FAST_PATH "dlcall.fast_path"
+#define DLCALL_FAST_PATH_ABI "1"
+
+/*
+ * The fast path (docs/Protocol.md, "The fast path"). The guest fills its
+ * registered block (struct dlcall_fast_block in dlcall.h: four 64-bit
+ * words fn, a, b, status), presets status to DLCALL_FAST_PENDING and runs
+ * the magic instruction of its ISA, a no-op everywhere except under the
+ * plugin, which calls fn(a, b) and sets status to DLCALL_OK (or
+ * -DLCALL_EFAULT for a NULL fn) before the next guest instruction.
+ */
+#define DLCALL_FAST_PENDING 1
+/* Magic instructions as little-endian numbers of their bytes. */
+#define DLCALL_FAST_MAGIC_AARCH64 0xd5032f7f /* hint #0x7b */
+#define DLCALL_FAST_MAGIC_RISCV64 0x6dc02013 /* slti x0, x0, 0x6dc */
+#define DLCALL_FAST_MAGIC_X86_64 0x31636c6400841f0f /* nopl 0x31636c64(%rax,%rax,1) */
 
 #endif /* DLCALL_PROTOCOL_H */

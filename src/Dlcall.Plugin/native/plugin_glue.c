@@ -105,8 +105,8 @@ __attribute__((visibility("hidden"))) long syscall(long number, ...)
  * is compared here and only the magic syscall crosses into the managed
  * dispatcher, which serves the protocol. The C# side picks the shape.
  */
-typedef int64_t (*dlcall_dispatch_fn)(uint64_t id, uint64_t a2, uint64_t a3,
-                                      uint64_t a4);
+typedef int64_t (*dlcall_dispatch_fn)(unsigned int vcpu_index, uint64_t id,
+                                      uint64_t a2, uint64_t a3, uint64_t a4);
 
 static int64_t magic_num = -1;
 static dlcall_dispatch_fn dispatch;
@@ -123,11 +123,11 @@ static bool filter_api7(unsigned int vcpu_index, int64_t num, uint64_t a1,
                         uint64_t a6, uint64_t a7, uint64_t a8,
                         int64_t *sysret, void *userdata)
 {
-    (void)vcpu_index; (void)a5; (void)a6; (void)a7; (void)a8; (void)userdata;
+    (void)a5; (void)a6; (void)a7; (void)a8; (void)userdata;
     if (num != magic_num) {
         return false;
     }
-    *sysret = dispatch(a1, a2, a3, a4);
+    *sysret = dispatch(vcpu_index, a1, a2, a3, a4);
     return true;
 }
 
@@ -137,11 +137,11 @@ static bool filter_api6(uint64_t id, unsigned int vcpu_index, int64_t num,
                         uint64_t a5, uint64_t a6, uint64_t a7, uint64_t a8,
                         uint64_t *sysret)
 {
-    (void)id; (void)vcpu_index; (void)a5; (void)a6; (void)a7; (void)a8;
+    (void)id; (void)a5; (void)a6; (void)a7; (void)a8;
     if (num != magic_num) {
         return false;
     }
-    *sysret = (uint64_t)dispatch(a1, a2, a3, a4);
+    *sysret = (uint64_t)dispatch(vcpu_index, a1, a2, a3, a4);
     return true;
 }
 

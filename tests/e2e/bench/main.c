@@ -2,10 +2,12 @@
 /*
  * bench: not a test; the cost of one call, next to a plain syscall that
  * QEMU emulates: N getppid syscalls, N INVOKE_PROC of dlcall_test_noop and
- * N GET_HOST_ATTRIBUTE("emu"), in ns per call.
+ * N GET_HOST_ATTRIBUTE("emu"), in ns per call; and N dlcall_invoke_fast of
+ * the no-op (the fast path, or the syscall when the plugin lacks it).
  *
  * Usage: bench <host libdlcall_testlib.so> <N>
- * Prints: getppid_ns <x>, invoke_noop_ns <x>, attr_ns <x>
+ * Prints: getppid_ns <x>, invoke_noop_ns <x>, attr_ns <x>,
+ *         invoke_fast_ns <x>, fast_path <on or off>
  */
 #define E2E_FEATURE "bench"
 #include "../common/e2e.h"
@@ -45,6 +47,18 @@ static double time_invoke(dlcall_fn noop, long n)
     return (now_ns() - start) / (double)n;
 }
 
+static double time_invoke_fast(dlcall_fn noop, long n)
+{
+    double start = now_ns();
+
+    for (long i = 0; i < n; i++) {
+        if (dlcall_invoke_fast(noop, NULL, NULL) != 0) {
+            e2e_fail("fast invoke failed at call %ld", i);
+        }
+    }
+    return (now_ns() - start) / (double)n;
+}
+
 static double time_attr(long n)
 {
     double start = now_ns();
@@ -76,10 +90,13 @@ int main(int argc, char **argv)
     time_getppid(n / 10 + 1);
     time_invoke(noop, n / 10 + 1);
     time_attr(n / 10 + 1);
+    time_invoke_fast(noop, n / 10 + 1);
 
     e2e_say("getppid_ns %.2f", time_getppid(n));
     e2e_say("invoke_noop_ns %.2f", time_invoke(noop, n));
     e2e_say("attr_ns %.2f", time_attr(n));
+    e2e_say("invoke_fast_ns %.2f", time_invoke_fast(noop, n));
+    e2e_say("fast_path %s", dlcall__fast_state()->registered == 1 ? "on" : "off");
     E2E_CHECK(dlcall_dlclose(lib) == 0);
     e2e_pass();
     return 0;

@@ -206,7 +206,7 @@ static void test_host_libs(void)
 
 static void test_unknown_ids(void)
 {
-    static const long ids[] = { 6, 99, -1, 1L << 32, (1L << 32) | 1 };
+    static const long ids[] = { 7, 99, -1, 1L << 32, (1L << 32) | 1 };
     const char *out = SENTINEL;
 
     for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {

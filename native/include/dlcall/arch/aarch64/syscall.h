@@ -24,4 +24,18 @@ static inline long dlcall_arch_syscall4(long num, long a1, long a2, long a3,
     return x0;
 }
 
+/*
+ * The fast path's magic instruction, `hint #0x7b` (DLCALL_FAST_MAGIC_AARCH64).
+ * The HINT space executes unallocated encodings as NOP (Arm ARM, "Hint
+ * instructions"), QEMU decodes every HINT it does not implement as a NOP,
+ * and no extension claims #0x7b (the allocated ones are below #0x30: YIELD,
+ * WFE, PAC, BTI, CHKFEAT, ...). So without the plugin it does nothing.
+ * @block is an input only to order the block's stores before it and the
+ * status load after it ("memory").
+ */
+static inline void dlcall_arch_fast_magic(void *block)
+{
+    __asm__ __volatile__(".inst 0xd5032f7f" : : "r"(block) : "memory");
+}
+
 #endif /* DLCALL_ARCH_AARCH64_SYSCALL_H */

@@ -24,4 +24,18 @@ static inline long dlcall_arch_syscall4(long num, long a1, long a2, long a3,
     return r_a0;
 }
 
+/*
+ * The fast path's magic instruction, `slti x0, x0, 0x6dc`
+ * (DLCALL_FAST_MAGIC_RISCV64). A register-immediate instruction with
+ * rd = x0 is a HINT: it has no architectural effect, and the unprivileged
+ * spec reserves SLTI/SLTIU/SLLI/SRLI/SRAI with rd = x0 for custom use, so
+ * no standard extension will give it a meaning (Zihintntl, Zihintpause and
+ * Zicbop use ADD, FENCE and ORI). QEMU executes it as a write to x0, which
+ * is discarded. @block: as on aarch64, orders the block's accesses.
+ */
+static inline void dlcall_arch_fast_magic(void *block)
+{
+    __asm__ __volatile__(".4byte 0x6dc02013" : : "r"(block) : "memory");
+}
+
 #endif /* DLCALL_ARCH_RISCV64_SYSCALL_H */

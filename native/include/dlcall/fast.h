@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * dlcall guest runtime: the fast path, dlcall_invoke_fast(). Included by
+ * <dlcall/dlcall.h>; not meant to be included on its own.
+ *
+ * The protocol is in docs/Protocol.md ("The fast path"): a host call made
+ * by the plugin while the guest executes a magic no-op instruction, with
+ * no syscall in between.
+ */
+#ifndef DLCALL_FAST_H
+#define DLCALL_FAST_H
+
+#include <stdint.h>
+
+/*
+ * The fast path (docs/Protocol.md, "The fast path"). Each thread registers
+ * one block with REGISTER_FAST_BLOCK; a call fills it, presets status to
+ * DLCALL_FAST_PENDING and runs the ISA's magic instruction, during which
+ * the plugin makes the call and sets status. The layout is ABI: four
+ * 64-bit words.
+ */
+struct dlcall_fast_block {
+    uint64_t fn;
+    uint64_t a;
+    uint64_t b;
+    int64_t status;
+};
+
+/* A thread's fast-path state; each translation unit has its own. */
+struct dlcall__fast_state {
+    struct dlcall_fast_block block;
+    int registered; /* 1 registered, 0 not yet, -1 refused */
+};
+
+static inline struct dlcall__fast_state *dlcall__fast_state(void)
+{
+    static _Thread_local struct dlcall__fast_state state;
+
+    return &state;
+}
+
+/* Orders the guest's own accesses against a signal handler on this thread. */
+static inline void dlcall__signal_fence(void)
+{
+    __asm__ __volatile__("" : : : "memory");
+}
+
+/*
+ * 1 when the plugin answers DLCALL_ATTR_FAST_PATH with the ABI this header
+ * speaks. Asked once per process: threads racing here compute the same
+ * answer, and a forked child has the same plugin.
+ */
+static inline int dlcall__fast_offered(void)
+{
+    static volatile int offered = -1;
+    const char *value = NULL;
+    const char *want = DLCALL_FAST_PATH_ABI;
+    int yes;
+
+    if (offered >= 0) {
+        return offered;
+    }
+    /* Raw syscall: a missing plugin must not leave a pending error. */
+    yes = dlcall_syscall(DLCALL_ID_GET_HOST_ATTRIBUTE,
+                         (long)DLCALL_ATTR_FAST_PATH, (long)&value, 0) == 0 &&
+          value != NULL;
+    if (yes) {
+        const volatile char *v = value; /* host memory: byte loads */
+        size_t i = 0;
+
+        while (want[i] != '\0' && v[i] == want[i]) {
+            i++;
+        }
+        yes = want[i] == '\0' && v[i] == '\0';
+    }
+    offered = yes;
+    return yes;
+}
+
+/*
+ * Registers this thread's block: 1 when the plugin took it. Called before
+ * a thread's first fast call, and again when a call came back unserved
+ * (the plugin's slot for this vCPU holds another block: another
+ * translation unit's, or a stale one).
+ */
+static inline int dlcall__fast_register(struct dlcall__fast_state *s)
+{
+    long ret = dlcall_syscall(DLCALL_ID_REGISTER_FAST_BLOCK, (long)&s->block,
+                              0, 0);
+
+    s->registered = ret == DLCALL_OK ? 1 : -1;
+    return s->registered == 1;
+}
+
+/* Runs the magic instruction once; the block's status afterwards. */
+static inline int64_t dlcall__fast_once(struct dlcall__fast_state *s)
+{
+    dlcall_arch_fast_magic(&s->block);
+    return ((volatile struct dlcall_fast_block *)&s->block)->status;
+}
+
+/*
+ * Fills the block and runs the magic instruction. status goes first: a
+ * signal handler on this thread that finds it pending knows the block is
+ * in use (dlcall_invoke_fast sends it down the syscall path).
+ */
+static inline int64_t dlcall__fast_call(struct dlcall__fast_state *s,
+                                        dlcall_fn fn, void *a, void *b)
+{
+    s->block.status = DLCALL_FAST_PENDING;
+    dlcall__signal_fence();
+    s->block.fn = (uint64_t)(uintptr_t)fn;
+    s->block.a = (uint64_t)(uintptr_t)a;
+    s->block.b = (uint64_t)(uintptr_t)b;
+    return dlcall__fast_once(s);
+}
+
+/*
+ * A fast call that did not come back DLCALL_OK. Still pending: the
+ * plugin's slot for this vCPU holds another block (another translation
+ * unit's, or a stale one), so register again and retry once, else take the
+ * syscall. Otherwise the plugin served it and refused: -EFAULT.
+ */
+__attribute__((noinline, cold, unused))
+static long dlcall__fast_unserved(struct dlcall__fast_state *s,
+                                  dlcall_fn fn, void *a, void *b,
+                                  int64_t status)
+{
+    if (status == DLCALL_FAST_PENDING && dlcall__fast_register(s)) {
+        status = dlcall__fast_once(s);
+    }
+    if (status == DLCALL_FAST_PENDING) {
+        s->block.status = DLCALL_OK; /* the block is free again */
+        return dlcall_invoke(fn, a, b);
+    }
+    dlcall__failed(status);
+    return (long)status;
+}
+
+/*
+ * Every call dlcall_invoke_fast does not put in the block: a thread's
+ * first (it registers the block when the plugin offers the fast path), a
+ * nested one from a signal handler while the block is in use, a NULL
+ * function, and all of them when there is no fast path.
+ */
+__attribute__((noinline, cold, unused))
+static long dlcall__fast_slow(struct dlcall__fast_state *s, dlcall_fn fn,
+                              void *a, void *b)
+{
+    int in_use = ((volatile struct dlcall_fast_block *)&s->block)->status ==
+                 DLCALL_FAST_PENDING;
+    int64_t status;
+
+    if (s->registered == 0 && !in_use && !dlcall__fast_offered()) {
+        s->registered = -1;
+    }
+    if (fn == NULL || in_use || s->registered < 0 ||
+        (s->registered == 0 && !dlcall__fast_register(s))) {
+        return dlcall_invoke(fn, a, b);
+    }
+    status = dlcall__fast_call(s, fn, a, b);
+    return status == DLCALL_OK ? 0 : dlcall__fast_unserved(s, fn, a, b, status);
+}
+
+/*
+ * Like dlcall_invoke(fn, a, b), same result and return value, but through
+ * the fast path when the plugin offers it: no syscall, so a call costs a
+ * few ns instead of ~100. Falls back to dlcall_invoke() without the plugin
+ * (or with one lacking the fast path), for a NULL @fn, and when a signal
+ * handler calls it while the same thread's block is in use.
+ */
+static inline long dlcall_invoke_fast(dlcall_fn fn, void *a, void *b)
+{
+    struct dlcall__fast_state *s = dlcall__fast_state();
+    int64_t status;
+
+    if (s->registered < 0) {
+        /* No fast path: the syscall inline, as dlcall_invoke() has it. */
+        return dlcall_invoke(fn, a, b);
+    }
+    if (fn == NULL || s->registered == 0 ||
+        s->block.status == DLCALL_FAST_PENDING) {
+        return dlcall__fast_slow(s, fn, a, b);
+    }
+    status = dlcall__fast_call(s, fn, a, b);
+    if (status != DLCALL_OK) {
+        return dlcall__fast_unserved(s, fn, a, b, status);
+    }
+    return 0;
+}
+
+#endif /* DLCALL_FAST_H */

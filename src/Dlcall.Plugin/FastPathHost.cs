@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using System.Runtime.InteropServices;
+using Dlcall.Protocol;
+
+namespace Dlcall.Plugin;
+
+/// <summary>
+/// The fast path (docs/Protocol.md, "The fast path"): a host call made from an execution
+/// callback that QEMU attaches to the guest's magic instruction, so the guest never leaves
+/// translated code. Each guest thread registers its block once (REGISTER_FAST_BLOCK); the
+/// C glue keeps the vCPU → block table and finds the magic instruction at translation time.
+/// </summary>
+internal static unsafe class FastPathHost
+{
+    private static FastBlock** s_table;
+    private static uint s_slots;
+
+    /// <summary>True once the translation callback is registered.</summary>
+    public static bool Enabled => s_table != null;
+
+    /// <summary>
+    /// Turns the fast path on when this QEMU has the instruction-level API and the guest ISA has
+    /// a magic instruction. The calls are served by the C callback (native/fast_path.c): entering
+    /// .NET costs ~7 ns per call, as much as the rest of a fast call, and would miss the 15 ns
+    /// target (docs/HowItWorks.md, "The fast path"). <c>DLCALL_FAST_CB=managed</c> serves them in
+    /// <see cref="Exec"/> instead, so bench/call_bench.py can keep measuring that cost.
+    /// </summary>
+    public static bool TryEnable(ulong pluginId, byte* targetName)
+    {
+        if (targetName == null || !QemuApi.TryGetFastApi(out FastApi api)) return false;
+        nint exec = Environment.GetEnvironmentVariable("DLCALL_FAST_CB") == "managed"
+            ? (nint)(delegate* unmanaged<uint, void*, void>)&Exec
+            : 0;
+        if (!NativeGlue.FastConfigure(pluginId, targetName, &api, exec)) return false;
+        s_slots = NativeGlue.FastMaxVcpus();
+        s_table = NativeGlue.FastTable();
+        return true;
+    }
+
+    /// <summary>REGISTER_FAST_BLOCK on vCPU <paramref name="vcpu"/>'s own thread: only that
+    /// thread writes its slot, so no lock. NULL drops the block.</summary>
+    public static long Register(uint vcpu, FastBlock* block)
+    {
+        if (!Enabled) return -Errno.EINVAL;
+        if (((nint)block & 7) != 0) return -Errno.EFAULT;
+        if (vcpu >= s_slots) return -Errno.ENOSPC;
+        Volatile.Write(ref *(nint*)&s_table[vcpu], (nint)block);
+        return Errno.Ok;
+    }
+
+    /// <summary>
+    /// The managed twin of the C callback (selected with DLCALL_FAST_CB=managed), QEMU's callback
+    /// for the magic instruction, <c>void (unsigned vcpu_index, void *userdata)</c>,
+    /// run before the instruction on the guest thread's own vCPU thread. The per-call hot path: no
+    /// allocation, no lock. A block not marked pending is left alone: another translation unit's
+    /// block, or one already served, must not be called twice.
+    /// </summary>
+    [UnmanagedCallersOnly]
+    private static void Exec(uint vcpu, void* userdata)
+    {
+        if (vcpu >= s_slots) return;
+        FastBlock* b = s_table[vcpu];
+        if (b == null || b->Status != FastPath.Pending) return;
+        if (b->Fn == 0)
+        {
+            b->Status = -Errno.EFAULT;
+            return;
+        }
+        // No GC transition: see LibC for why the plugin never needs one.
+        ((delegate* unmanaged[SuppressGCTransition]<nint, nint, void>)b->Fn)(b->A, b->B);
+        b->Status = Errno.Ok;
+    }
+}

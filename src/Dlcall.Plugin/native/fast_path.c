@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The fast path's translation-time half and its per-vCPU table
+ * (docs/Protocol.md, "The fast path").
+ *
+ * At translation QEMU hands every new TB to fast_tb_trans(), which looks
+ * for the guest ISA's magic instruction and attaches the execution
+ * callback to it. That runs for every instruction QEMU translates, so it
+ * is C. The callback that serves the call is C too, fast_exec_native():
+ * entering .NET costs ~7 ns, as much as the rest of a fast call
+ * (FastPathHost.cs keeps a managed twin, selected to measure that cost).
+ *
+ * The table maps a vCPU index to the block its guest thread registered
+ * (REGISTER_FAST_BLOCK). Only the vCPU's own thread writes its slot
+ * (registration runs in the syscall filter, on that thread; the vCPU exit
+ * hook too), so the slots need no lock, and the hot path only loads one.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <dlcall/protocol.h>
+
+/* vCPU indexes are reused as guest threads come and go: 64K live threads. */
+#define FAST_MAX_VCPUS 65536
+
+/* The guest's block: four 64-bit words (struct dlcall_fast_block). */
+struct fast_block {
+    uint64_t fn;
+    uint64_t a;
+    uint64_t b;
+    int64_t status;
+};
+
+/* The QEMU plugin API functions the C# side looked up in QEMU. */
+struct dlcall_fast_api {
+    void (*register_tb_trans)(uint64_t id, void *cb);
+    size_t (*tb_n_insns)(const void *tb);
+    void *(*tb_get_insn)(const void *tb, size_t idx);
+    size_t (*insn_data)(const void *insn, void *dest, size_t len);
+    size_t (*insn_size)(const void *insn);
+    void (*register_insn_exec_cb)(void *insn, void *cb, int flags,
+                                  void *userdata);
+    void (*register_vcpu_exit)(uint64_t id, void *cb); /* may be NULL */
+};
+
+/* enum qemu_plugin_cb_flags: the callback reads no guest register. */
+#define QEMU_PLUGIN_CB_NO_REGS 0
+
+static struct fast_block *fast_table[FAST_MAX_VCPUS];
+static struct dlcall_fast_api api;
+static uint8_t magic[8];
+static size_t magic_len;
+static void *exec_cb;
+
+/*
+ * The execution callback, run by QEMU before the magic instruction on the
+ * vCPU's own thread: the hot path, so no lock and no allocation. A block
+ * not marked pending is left alone: one already served, or another
+ * translation unit's, must not be called twice. FastPathHost.Exec is the
+ * same in C#.
+ */
+static void fast_exec_native(unsigned int vcpu_index, void *userdata)
+{
+    struct fast_block *blk;
+
+    (void)userdata;
+    if (vcpu_index >= FAST_MAX_VCPUS) {
+        return;
+    }
+    blk = __atomic_load_n(&fast_table[vcpu_index], __ATOMIC_RELAXED);
+    if (blk == NULL || blk->status != DLCALL_FAST_PENDING) {
+        return;
+    }
+    if (blk->fn == 0) {
+        blk->status = -DLCALL_EFAULT;
+        return;
+    }
+    ((void (*)(void *, void *))(uintptr_t)blk->fn)((void *)(uintptr_t)blk->a,
+                                                  (void *)(uintptr_t)blk->b);
+    blk->status = DLCALL_OK;
+}
+
+static void fast_tb_trans(uint64_t id, void *tb)
+{
+    size_t n = api.tb_n_insns(tb);
+    uint8_t buf[sizeof(magic)];
+
+    (void)id;
+    for (size_t i = 0; i < n; i++) {
+        void *insn = api.tb_get_insn(tb, i);
+
+        if (api.insn_size(insn) != magic_len ||
+            api.insn_data(insn, buf, magic_len) != magic_len ||
+            memcmp(buf, magic, magic_len) != 0) {
+            continue;
+        }
+        api.register_insn_exec_cb(insn, exec_cb, QEMU_PLUGIN_CB_NO_REGS, NULL);
+    }
+}
+
+/* A thread that exits frees its vCPU index, and its block with its TLS. */
+static void fast_vcpu_exit(uint64_t id, unsigned int vcpu_index)
+{
+    (void)id;
+    if (vcpu_index < FAST_MAX_VCPUS) {
+        __atomic_store_n(&fast_table[vcpu_index], NULL, __ATOMIC_RELAXED);
+    }
+}
+
+static void set_magic(uint64_t value, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        magic[i] = (uint8_t)(value >> (8 * i));
+    }
+    magic_len = len;
+}
+
+/*
+ * Turns the fast path on for guest @target ("aarch64", ...) with execution
+ * callback @cb (NULL: the native one). False for another guest ISA.
+ */
+bool dlcall_fast_configure(uint64_t id, const char *target,
+                           const struct dlcall_fast_api *fns, void *cb)
+{
+    if (strcmp(target, "aarch64") == 0) {
+        set_magic(DLCALL_FAST_MAGIC_AARCH64, 4);
+    } else if (strcmp(target, "riscv64") == 0) {
+        set_magic(DLCALL_FAST_MAGIC_RISCV64, 4);
+    } else if (strcmp(target, "x86_64") == 0) {
+        set_magic(DLCALL_FAST_MAGIC_X86_64, 8);
+    } else {
+        return false;
+    }
+    api = *fns;
+    exec_cb = cb != NULL ? cb : (void *)fast_exec_native;
+    api.register_tb_trans(id, (void *)fast_tb_trans);
+    if (api.register_vcpu_exit != NULL) {
+        api.register_vcpu_exit(id, (void *)fast_vcpu_exit);
+    }
+    return true;
+}
+
+/* The table, for the managed side; FAST_MAX_VCPUS slots. */
+struct fast_block **dlcall_fast_table(void)
+{
+    return fast_table;
+}
+
+unsigned int dlcall_fast_max_vcpus(void)
+{
+    return FAST_MAX_VCPUS;
+}
