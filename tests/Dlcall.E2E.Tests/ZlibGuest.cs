@@ -28,16 +28,18 @@ internal static class ZlibGuest
         return Path.Combine(RepoPaths.Artifacts, "thunks", isa, "lib");
     }
 
-    /// <summary>The QEMU arguments that turn an emulated run into a dlcall run.</summary>
-    public static string[] PassthroughArgs(string isa, bool withPlugin = true) =>
-        [.. withPlugin ? new[] { "-plugin", RepoPaths.Plugin } : [], "-E", "LD_LIBRARY_PATH=" + StubDir(isa)];
+    /// <summary>The QEMU arguments that turn an emulated run into a dlcall run; <paramref name="fast"/>
+    /// false keeps every call on the syscall path (DLCALL_FAST=0 in the guest).</summary>
+    public static string[] PassthroughArgs(string isa, bool withPlugin = true, bool fast = true) =>
+        [.. withPlugin ? new[] { "-plugin", RepoPaths.Plugin } : [], "-E", "LD_LIBRARY_PATH=" + StubDir(isa),
+         .. fast ? Array.Empty<string>() : ["-E", "DLCALL_FAST=0"]];
 
     /// <summary>artifacts/zlib/&lt;isa&gt;/&lt;program&gt; under qemu-&lt;isa&gt;.</summary>
-    public static ProcessResult Run(string isa, string program, bool passthrough, string[]? args = null, bool withPlugin = true)
+    public static ProcessResult Run(string isa, string program, bool passthrough, string[]? args = null, bool withPlugin = true, bool fast = true)
     {
         string qemu = Path.Combine(RepoPaths.QemuDir, "bin", "qemu-" + isa);
         string exe = RepoPaths.Require("zlib", isa, program);
-        string[] qemuArgs = ["-L", Sysroot(isa), .. passthrough ? PassthroughArgs(isa, withPlugin) : [], exe, .. args ?? []];
+        string[] qemuArgs = ["-L", Sysroot(isa), .. passthrough ? PassthroughArgs(isa, withPlugin, fast) : [], exe, .. args ?? []];
         return ProcessRunner.Run(qemu, qemuArgs, TimeSpan.FromMinutes(5), workingDirectory: Path.GetTempPath());
     }
 }

@@ -12,28 +12,35 @@ public class ZlibTests
 {
     public static TheoryData<string> Isas => new() { "aarch64", "riscv64" };
 
-    public static TheoryData<string, string> Programs
+    /// <summary>Both ISAs on both paths: the fast path (default) and the syscall path.</summary>
+    public static TheoryData<string, bool> IsasAndPaths => new() { { "aarch64", true }, { "aarch64", false }, { "riscv64", true }, { "riscv64", false } };
+
+    public static TheoryData<string, string, bool> Programs
     {
         get
         {
-            var d = new TheoryData<string, string>();
+            var d = new TheoryData<string, string, bool>();
             foreach (string isa in new[] { "aarch64", "riscv64" })
             {
-                foreach (string p in new[] { "zcallbacks", "zerrno", "zthreads" }) d.Add(isa, p);
+                foreach (string p in new[] { "zcallbacks", "zerrno", "zthreads" })
+                {
+                    d.Add(isa, p, true);
+                    d.Add(isa, p, false);
+                }
             }
             return d;
         }
     }
 
     [Theory]
-    [MemberData(nameof(Isas))]
-    public void ZlibsOwnExampleAndMinigzipMatchTheEmulatedRun(string isa)
+    [MemberData(nameof(IsasAndPaths))]
+    public void ZlibsOwnExampleAndMinigzipMatchTheEmulatedRun(string isa, bool fast)
     {
         // tests/zlib/run-emulated.sh runs example and a minigzip round trip, printing what to compare.
         string script = Path.Combine(RepoPaths.Root, "tests/zlib/run-emulated.sh");
         var env = new Dictionary<string, string> { ["ZLIB_TEST_NO_BUILD"] = "1", ["DLCALL_QEMU_DIR"] = RepoPaths.QemuDir };
         var emulated = ProcessRunner.Run("bash", [script, isa], TimeSpan.FromMinutes(5), env);
-        env["ZLIB_TEST_QEMU_ARGS"] = string.Join(' ', ZlibGuest.PassthroughArgs(isa));
+        env["ZLIB_TEST_QEMU_ARGS"] = string.Join(' ', ZlibGuest.PassthroughArgs(isa, fast: fast));
         var passthrough = ProcessRunner.Run("bash", [script, isa], TimeSpan.FromMinutes(5), env);
         Assert.True(emulated.ExitCode == 0, emulated.ToString());
         Assert.True(passthrough.ExitCode == 0, passthrough.ToString());
@@ -43,10 +50,10 @@ public class ZlibTests
 
     [Theory]
     [MemberData(nameof(Programs))]
-    public void CallbacksErrnoAndThreadsMatchTheEmulatedRun(string isa, string program)
+    public void CallbacksErrnoAndThreadsMatchTheEmulatedRun(string isa, string program, bool fast)
     {
         var emulated = ZlibGuest.Run(isa, program, passthrough: false);
-        var passthrough = ZlibGuest.Run(isa, program, passthrough: true);
+        var passthrough = ZlibGuest.Run(isa, program, passthrough: true, fast: fast);
         Assert.True(emulated.ExitCode == 0, emulated.ToString());
         Assert.True(passthrough.ExitCode == 0, passthrough.ToString());
         Assert.Contains("PASS " + program, passthrough.StdoutText);

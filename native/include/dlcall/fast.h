@@ -10,6 +10,8 @@
 #ifndef DLCALL_FAST_H
 #define DLCALL_FAST_H
 
+#include <stdlib.h>
+
 #include <stdint.h>
 
 /*
@@ -59,6 +61,11 @@ static inline int dlcall__fast_offered(void)
 
     if (offered >= 0) {
         return offered;
+    }
+    /* DLCALL_FAST=0 in the guest's environment keeps every call on the syscall path. */
+    if (getenv("DLCALL_FAST") != NULL && getenv("DLCALL_FAST")[0] == '0') {
+        offered = 0;
+        return 0;
     }
     /* Raw syscall: a missing plugin must not leave a pending error. */
     yes = dlcall_syscall(DLCALL_ID_GET_HOST_ATTRIBUTE,

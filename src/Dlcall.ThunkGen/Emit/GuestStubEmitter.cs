@@ -81,8 +81,9 @@ internal static class GuestStubEmitter
         });
     }
 
-    // template: int (deflate)(z_streamp strm, int flush)
-    //           { struct dlcall_args_deflate a = { .p0 = strm, .p1 = flush }; int r; dlcall_invoke(dlcall__thunk[3], &a, &r); return r; }
+    // template: uLong (crc32)(uLong crc, const Bytef *buf, uInt len)
+    //           { struct dlcall_args_crc32 a = { .p0 = crc, ... }; uLong r; dlcall_invoke_fast(dlcall__thunk[3], &a, &r); return r; }
+    // Calls that may run guest callbacks need the syscall path's stack switching (dlcall_call_host).
     private static void EmitForwarded(CWriter w, BoundaryFunction f)
     {
         var d = f.Decl;
@@ -103,7 +104,7 @@ internal static class GuestStubEmitter
             }
             w.Line();
             if (f.SetsErrno) w.Line("a.dlcall_errno = errno;");
-            w.Line(f.MayCallBack ? "dlcall_call_host(&dlcall__rt, &frame);" : $"dlcall_invoke(dlcall__thunk[{f.ThunkIndex}], &a, {retPtr});");
+            w.Line(f.MayCallBack ? "dlcall_call_host(&dlcall__rt, &frame);" : $"dlcall_invoke_fast(dlcall__thunk[{f.ThunkIndex}], &a, {retPtr});");
             if (f.SetsErrno) w.Line("errno = a.dlcall_errno;");
             foreach (var sf in f.HostStringFields)
             {

@@ -191,7 +191,7 @@ void (mini_nothing)(void)
 {
     struct dlcall_args_mini_nothing a = { 0 };
 
-    dlcall_invoke(dlcall__thunk[2], &a, NULL);
+    dlcall_invoke_fast(dlcall__thunk[2], &a, NULL);
 }
 
 int (mini_open)(const char * path)
@@ -200,7 +200,7 @@ int (mini_open)(const char * path)
     int r;
 
     a.dlcall_errno = errno;
-    dlcall_invoke(dlcall__thunk[3], &a, &r);
+    dlcall_invoke_fast(dlcall__thunk[3], &a, &r);
     errno = a.dlcall_errno;
     return r;
 }
@@ -231,7 +231,7 @@ mini_pair (mini_swap)(mini_pair p)
     struct dlcall_args_mini_swap a = { .p0 = p };
     mini_pair r;
 
-    dlcall_invoke(dlcall__thunk[5], &a, &r);
+    dlcall_invoke_fast(dlcall__thunk[5], &a, &r);
     return r;
 }
 
@@ -240,7 +240,7 @@ const char * (mini_version)(void)
     struct dlcall_args_mini_version a = { 0 };
     const char * r;
 
-    dlcall_invoke(dlcall__thunk[6], &a, &r);
+    dlcall_invoke_fast(dlcall__thunk[6], &a, &r);
     r = (const char *)dlcall__intern(r);
     return r;
 }
