@@ -16,15 +16,10 @@ public static class Compiler
     /// <summary>Compiles both libraries; a compiler error becomes a diagnostic with its output.</summary>
     public static bool Build(GeneratorSettings s, LibrarySpec spec, List<Diagnostic> diags, List<string> files)
     {
-        string guestInclude = Path.Combine(s.OutputDir, "include");
-        Directory.CreateDirectory(guestInclude);
+        // The library's own headers only (staged by the generator): the host's /usr/include would
+        // drag in host libc headers.
+        string guestInclude = s.GuestIncludeDir;
         Directory.CreateDirectory(s.GuestLibDir);
-        // The library's own headers only: the host's /usr/include would drag in host libc headers.
-        foreach (string h in spec.Headers.Concat(spec.ApiHeaders ?? []).Distinct())
-        {
-            string? src = spec.IncludeDirs.Select(d => Path.Combine(d, h)).FirstOrDefault(File.Exists);
-            if (src != null) File.Copy(src, Path.Combine(guestInclude, h), true);
-        }
         string native = Path.Combine(s.RepoRoot, "native");
         string hostDir = s.HostLibDir;
         Directory.CreateDirectory(hostDir);

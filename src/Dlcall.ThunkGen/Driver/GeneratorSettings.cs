@@ -33,6 +33,9 @@ public sealed record GeneratorSettings(
     /// <summary>The host's GNU triple.</summary>
     public const string HostTriple = "x86_64-linux-gnu";
 
+    /// <summary>The library's own headers, copied for the guest's compiler and layout probe.</summary>
+    public string GuestIncludeDir => Path.Combine(OutputDir, "include");
+
     /// <summary>Generated sources.</summary>
     public string SourceDir => Path.Combine(OutputDir, "src");
 }

@@ -40,6 +40,7 @@ public static class ThunkGenerator
                 diags.AddRange(d);
                 return true;
             })
+            && Pass("stage the library headers for the guest", () => StageHeaders(s, spec, diags))
             && Pass("check layouts", () => CheckLayouts(s, spec, plan!, diags))
             && Pass("emit sources", () => EmitSources(s, spec, plan!, files))
             && (!s.Compile || Pass("compile", () => Compiler.Build(s, spec, diags, files)));
@@ -93,7 +94,9 @@ public static class ThunkGenerator
         var types = plan.CheckedRecords.Select(r => (r.CName, (IReadOnlyList<string>)r.Fields.Select(f => f.Name).ToList()))
             .Concat(plan.CheckedTypedefs.Select(t => (t, (IReadOnlyList<string>)[]))).ToList();
         var (host, hostErr) = LayoutProbe.Measure(Includes(spec), types, GeneratorSettings.HostTriple, spec.IncludeDirs);
-        var (guest, guestErr) = LayoutProbe.Measure(Includes(spec), types, s.GuestTriple, spec.IncludeDirs);
+        // The guest is measured with its own libc headers (the cross toolchain's) plus only the
+        // library's headers: the host's /usr/include would bring host libc types along.
+        var (guest, guestErr) = LayoutProbe.Measure(Includes(spec), types, s.GuestTriple, [s.GuestIncludeDir]);
         if (hostErr.Length > 0 || guestErr.Length > 0)
         {
             diags.Add(new(Severity.Error, DiagnosticCodes.ClangFailed, "layout probe failed: " + (hostErr + guestErr).Trim()));
@@ -101,6 +104,24 @@ public static class ThunkGenerator
         }
         var locations = plan.CheckedRecords.ToDictionary(r => r.CName, r => r.Location);
         diags.AddRange(LayoutChecker.Compare(host, guest, s.GuestIsa, locations));
+        return true;
+    }
+
+    private static bool StageHeaders(GeneratorSettings s, LibrarySpec spec, List<Diagnostic> diags)
+    {
+        Directory.CreateDirectory(s.GuestIncludeDir);
+        foreach (string h in spec.Headers.Concat(spec.ApiHeaders ?? []).Distinct())
+        {
+            string? src = spec.IncludeDirs.Select(d => Path.Combine(d, h)).FirstOrDefault(File.Exists);
+            if (src is null)
+            {
+                // An API header may live in a subdirectory the main header reaches by itself.
+                if (spec.Headers.Contains(h))
+                    diags.Add(new(Severity.Error, DiagnosticCodes.ClangFailed, $"header {h} not found in {string.Join(", ", spec.IncludeDirs)}"));
+                continue;
+            }
+            File.Copy(src, Path.Combine(s.GuestIncludeDir, h), true);
+        }
         return true;
     }
 
