@@ -6,4 +6,7 @@ var root = new RootCommand("dlcall: emulated programs calling the host's native 
 root.Subcommands.Add(GenCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(DoctorCommand.Create());
+root.Subcommands.Add(ScriptCommands.Setup());
+root.Subcommands.Add(ScriptCommands.Sysroot());
+root.Subcommands.Add(ScriptCommands.Bench());
 return root.Parse(args).Invoke();

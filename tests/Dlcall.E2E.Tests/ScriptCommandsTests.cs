@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.TestSupport;
+
+namespace Dlcall.E2E.Tests;
+
+/// <summary>The CLI's thin commands over the project's scripts.</summary>
+public class ScriptCommandsTests
+{
+    private static ProcessResult Dlcall(params string[] args) =>
+        ProcessRunner.Run(Path.Combine(RepoPaths.Root, "dlcall"), args, TimeSpan.FromMinutes(5));
+
+    [Theory]
+    [InlineData("arm64", "aarch64-linux-gnu")]
+    [InlineData("riscv64", "riscv64-linux-gnu")]
+    public void SysrootPrintsAGuestRootWithThePackage(string arch, string triple)
+    {
+        var r = Dlcall("sysroot", "--arch", arch, "zlib1g");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        string root = r.StdoutText.Trim().Split('\n')[^1];
+        Assert.True(File.Exists(Path.Combine(root, "lib", triple, "libz.so.1")), root);
+    }
+
+    [Fact]
+    public void SysrootRefusesAnUnknownArchitecture()
+    {
+        var r = Dlcall("sysroot", "--arch", "mips", "libc6");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("unsupported architecture 'mips'", r.StderrText);
+    }
+
+    [Fact]
+    public void BenchNamesTheBenchmarksItHas()
+    {
+        var r = Dlcall("bench", "nope");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("unknown benchmark 'nope' (call, zlib)", r.StderrText);
+    }
+}
