@@ -18,28 +18,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef uint64_t qemu_plugin_id_t;
-
-/* The leading fields of QEMU's qemu_info_t, the same in every API version. */
-typedef struct {
-    const char *target_name;
-    struct {
-        int min;
-        int cur;
-    } version;
-    bool system_emulation;
-} qemu_info_t;
-
-typedef bool (*filter_cb_t)(unsigned int vcpu_index, int64_t num,
-                            uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
-                            uint64_t a5, uint64_t a6, uint64_t a7, uint64_t a8,
-                            int64_t *sysret, void *userdata);
-
-extern void qemu_plugin_register_vcpu_syscall_filter_cb(qemu_plugin_id_t id,
-                                                        filter_cb_t cb, void *userdata);
+/*
+ * QEMU's own plugin header (installed by native/qemu/build-qemu.sh): the
+ * filter's shape is checked against the QEMU this plugin runs in.
+ */
+#include <qemu-plugin.h>
 
 /* 5: accepted by the 10.2 backport and by 11.x alike. */
-__attribute__((visibility("default"))) int qemu_plugin_version = 5;
+QEMU_PLUGIN_EXPORT int qemu_plugin_version = 5;
 
 /* Set once at install, before the filter can run. */
 static int64_t magic = 4096;
