@@ -25,6 +25,12 @@ key=$(echo "layout2 $suite $*" | tr ' ' '\n' | sort -u | sha256sum | cut -c1-12)
 root="$cache/sysroot-$arch-$key"
 if [ -f "$root/.dlcall-complete" ]; then echo "$root"; exit 0; fi
 
+# One builder per architecture at a time: concurrent runs share the private apt state.
+mkdir -p "$cache"
+exec 9>"$cache/.sysroot-$arch.lock"
+flock 9
+if [ -f "$root/.dlcall-complete" ]; then echo "$root"; exit 0; fi
+
 # shellcheck source=lib/apt.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 mirror=$(debian_mirror)

@@ -2,10 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Debian 12 packages dlcall needs beyond the QEMU build's (native/qemu/build-qemu.sh installs
 # those): clang for the thunk generator's header parsing and layout probes, the host
-# development files of the libraries dlcall ships thunks for. As root installs what is
-# missing; otherwise prints the command.
+# development files of the libraries dlcall ships thunks for, and the native (x86_64) Debian
+# programs the benchmarks compare against. As root installs what is missing; otherwise prints
+# the command.
 set -euo pipefail
-pkgs=(clang zlib1g-dev python3 bc)
+pkgs=(clang zlib1g-dev python3 bc
+      liblzma-dev libzstd-dev libsqlite3-dev libssl-dev
+      pigz zstd xz-utils sqlite3 openssl)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -15,6 +18,6 @@ if [ "$(id -u)" != 0 ]; then
     echo "install-deps: as root this would run: apt-get install -y ${missing[*]}" >&2
     exit 1
 fi
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 || {
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >&2 || {
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
