@@ -14,12 +14,27 @@ public class GoldenTests
     private static string CaseDir(string name) => Path.Combine(RepoPaths.Root, "tests/Dlcall.ThunkGen.Tests/Golden", name);
 
     [Fact]
-    public void MiniMatchesItsGoldenAndCompiles()
+    public void MiniMatchesItsGoldenAndCompiles() => MatchesGoldenAndCompiles("mini", "mini", "mini.c", "mini.map", "libmini.so.1");
+
+    [Fact]
+    public void FallbackMatchesItsGoldenAndCompiles()
     {
-        var (result, outDir) = Generate("mini", "mini.c", "mini.map", "libmini.so.1");
+        var result = MatchesGoldenAndCompiles("fallback", "fb", "fb.c", "fb.map", "libfb.so.1");
+        var kinds = result.Plan!.Functions.ToDictionary(f => f.Decl.Name, f => f.Kind);
+        Assert.Equal(Marshalling.FunctionKind.Forwarded, kinds["fb_scale"]);
+        foreach (string name in new[] { "fb_scalel", "fb_format", "fb_sign_of", "fb_hidden_helper" })
+            Assert.Equal(Marshalling.FunctionKind.GuestFallback, kinds[name]);
+        Assert.Equal(["__fb_sign", "fb_sign"], result.Plan.GuestData.Select(d => d.Name).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Message.Contains("aborts if called"));
+    }
+
+    private static GenerationResult MatchesGoldenAndCompiles(string name, string library, string source, string map, string soname)
+    {
+        var (result, outDir) = Generate(name, source, map, soname);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        string expected = Path.Combine(CaseDir("mini"), "expected");
-        foreach (string file in new[] { "mini_stub.c", "mini_thunk.c", "libmini.so.1.map" })
+        string expected = Path.Combine(CaseDir(name), "expected");
+        Directory.CreateDirectory(expected);
+        foreach (string file in new[] { $"{library}_stub.c", $"{library}_thunk.c", $"{soname}.map" })
         {
             string actual = File.ReadAllText(Path.Combine(outDir, "src", file));
             string golden = Path.Combine(expected, file);
@@ -27,8 +42,8 @@ public class GoldenTests
             Assert.True(File.Exists(golden), $"{golden} is missing: run with UPDATE_BASELINES=1");
             Assert.Equal(File.ReadAllText(golden), actual);
         }
-        Assert.True(File.Exists(Path.Combine(outDir, "..", "lib", "libmini.so.1")));
-        Assert.True(File.Exists(Path.Combine(outDir, "..", "host", "libdlcall_thunk_mini.so")));
+        Assert.True(File.Exists(Path.Combine(outDir, "..", "lib", soname)));
+        return result;
     }
 
     [Fact]

@@ -34,9 +34,17 @@ struct dlcall__fast_state {
     int registered; /* 1 registered, 0 not yet, -1 refused */
 };
 
+/*
+ * initial-exec: in a shared library (the thunk stubs) the default TLS model
+ * reaches the variable through a TLS descriptor call, two indirect branches
+ * that QEMU resolves with a hash lookup each, several times the cost of the
+ * host call itself. The block is 40 bytes: a library loaded with dlopen()
+ * takes it from glibc's static TLS surplus.
+ */
 static inline struct dlcall__fast_state *dlcall__fast_state(void)
 {
-    static _Thread_local struct dlcall__fast_state state;
+    static _Thread_local struct dlcall__fast_state state
+        __attribute__((tls_model("initial-exec")));
 
     return &state;
 }
@@ -176,6 +184,8 @@ static long dlcall__fast_slow(struct dlcall__fast_state *s, dlcall_fn fn,
  * (or with one lacking the fast path), for a NULL @fn, and when a signal
  * handler calls it while the same thread's block is in use.
  */
+/* Always inlined: an out-of-line call adds an indirect branch (its return) under QEMU. */
+__attribute__((always_inline))
 static inline long dlcall_invoke_fast(dlcall_fn fn, void *a, void *b)
 {
     struct dlcall__fast_state *s = dlcall__fast_state();

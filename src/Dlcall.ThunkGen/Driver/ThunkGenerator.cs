@@ -134,7 +134,7 @@ public static class ThunkGenerator
             File.WriteAllText(path, text);
             files.Add(path);
         }
-        Write($"{spec.Library}_stub.c", GuestStubEmitter.Emit(spec, plan, s.HostDirAtRunTime));
+        Write($"{spec.Library}_stub.c", GuestStubEmitter.Emit(spec, plan, s.HostDirAtRunTime, s.GuestTriple));
         Write($"{spec.Soname}.map", VersionScriptEmitter.Emit(plan));
         Write($"{spec.Library}_thunk.c", HostThunkEmitter.Emit(spec, plan));
         return true;

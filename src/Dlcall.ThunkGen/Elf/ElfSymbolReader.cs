@@ -62,7 +62,7 @@ public static class ElfSymbolReader
             byte info = f[s + 4];
             int bind = info >> 4, type = info & 0xf;
             int shndx = U16(f, s + 6);
-            if (shndx == 0 || shndx == 0xfff1 /* SHN_ABS: version-node names */ || (bind != 1 && bind != 2) || (type != 1 && type != 2)) continue;
+            if (shndx == 0 || shndx == 0xfff1 /* SHN_ABS: version-node names */ || (bind != 1 && bind != 2) || (type != 1 && type != 2 && type != 10)) continue;
             string name = Str(f, strOff + (int)U32(f, s));
             string? version = null;
             bool isDefault = true;
@@ -73,7 +73,8 @@ public static class ElfSymbolReader
                 // 0 and 1 (VER_NDX_LOCAL / VER_NDX_GLOBAL) mean the base version: unversioned.
                 if ((vs & 0x7fff) > 1) versionNames.TryGetValue(vs & 0x7fff, out version);
             }
-            symbols.Add(new ElfSymbol(name, version, isDefault, type == 2));
+            // STT_GNU_IFUNC (10): x86_64 libm picks sin, exp... per CPU; they are functions to callers.
+            symbols.Add(new ElfSymbol(name, version, isDefault, type is 2 or 10, U64(f, s + 8), U64(f, s + 16)));
         }
         return new ElfLibraryInfo(symbols, nodes);
     }

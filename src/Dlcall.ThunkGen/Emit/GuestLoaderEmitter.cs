@@ -32,6 +32,8 @@ internal static class GuestLoaderEmitter
             w.Line("char path[4096];");
             w.Line("void *lib;");
             w.Line();
+            // The real guest library first: it serves its functions even when dlcall cannot.
+            if (GuestFallbackEmitter.LoadsRealLibrary(plan)) w.Line("dlcall__fallback_load();");
             w.Block("if (dir == NULL || dir[0] == '\\0')", () => w.Line($"dir = \"{Escape(defaultHostDir)}\";"));
             w.Block("if (dlcall_available() != 0)", () =>
             {

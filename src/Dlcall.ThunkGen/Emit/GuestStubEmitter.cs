@@ -12,7 +12,7 @@ namespace Dlcall.ThunkGen.Emit;
 /// </summary>
 internal static class GuestStubEmitter
 {
-    public static string Emit(LibrarySpec spec, BoundaryPlan plan, string defaultHostDir)
+    public static string Emit(LibrarySpec spec, BoundaryPlan plan, string defaultHostDir, string guestTriple)
     {
         var w = new CWriter();
         var forwarded = plan.Functions.Where(f => f.Kind == FunctionKind.Forwarded).ToList();
@@ -20,7 +20,9 @@ internal static class GuestStubEmitter
         ArgsStructEmitter.Emit(w, forwarded);
         EmitState(w, forwarded);
         if (forwarded.Any(f => f.ReturnsHostString || f.HostStringFields.Count > 0)) EmitIntern(w);
+        if (forwarded.Any(f => f.GuestNaN && GuestNanEmitter.Applies(f))) GuestNanEmitter.EmitHelpers(w);
         CallbackEmitter.GuestInvokers(w, plan.Signatures);
+        GuestFallbackEmitter.Emit(w, spec, plan, guestTriple);
         GuestLoaderEmitter.Emit(w, spec, plan, defaultHostDir);
         foreach (var f in plan.Functions)
         {
@@ -92,6 +94,7 @@ internal static class GuestStubEmitter
         {
             string init = d.Params.Count == 0 ? "0" : string.Join(", ", d.Params.Select((p, i) => $".p{i} = {p.Name}"));
             w.Line($"{f.ArgsStruct} a = {{ {init} }};");
+            if (f.RoundingGuard) GuestFallbackEmitter.EmitRoundingGuard(w, f);
             if (hasRet) w.Line(CDecl.Declare(d.Return, "r") + ";");
             string retPtr = hasRet ? "&r" : "NULL";
             if (f.MayCallBack)
@@ -103,9 +106,11 @@ internal static class GuestStubEmitter
                 w.Line("};");
             }
             w.Line();
-            if (f.SetsErrno) w.Line("a.dlcall_errno = errno;");
             w.Line(f.MayCallBack ? "dlcall_call_host(&dlcall__rt, &frame);" : $"dlcall_invoke_fast(dlcall__thunk[{f.ThunkIndex}], &a, {retPtr});");
-            if (f.SetsErrno) w.Line("errno = a.dlcall_errno;");
+            // Library functions set errno, never clear it: the guest's changes only when the host's
+            // did, which keeps __errno_location (two indirect branches under QEMU) off the path.
+            if (f.SetsErrno) w.Block("if (a.dlcall_errno != 0)", () => w.Line("errno = a.dlcall_errno;"));
+            if (f.GuestNaN) GuestNanEmitter.Emit(w, f);
             foreach (var sf in f.HostStringFields)
             {
                 string p = sf.Param.Name;

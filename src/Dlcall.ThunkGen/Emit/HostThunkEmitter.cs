@@ -81,7 +81,7 @@ internal static class HostThunkEmitter
             }
             EmitFieldSwap(w, f, (fp, cf, field, type) =>
                 $"{field} = ({type})dlcall__wrap((void *){field}, {cf.SignatureId}, \"{spec.Library}: {fp.Record.CName}.{cf.Field}\");");
-            if (f.SetsErrno) w.Line("errno = a->dlcall_errno;");
+            if (f.SetsErrno) w.Line("errno = 0;");
             string call = $"({d.Name})({string.Join(", ", d.Params.Select((_, i) => $"a->p{i}"))})";
             w.Line(d.Return is VoidType ? call + ";" : $"*({d.Return.Spelling} *)ret = {call};");
             if (f.SetsErrno) w.Line("a->dlcall_errno = errno;");

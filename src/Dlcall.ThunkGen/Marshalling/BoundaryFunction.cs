@@ -14,6 +14,9 @@ public enum FunctionKind
 
     /// <summary>Cannot be forwarded: the stub aborts with the reason, so binaries still load.</summary>
     Unavailable,
+
+    /// <summary>Cannot be forwarded: the stub jumps to the real guest library's function (spec fallbackToGuest).</summary>
+    GuestFallback,
 }
 
 /// <summary>One exported function and every marshalling decision about it.</summary>
@@ -22,6 +25,8 @@ public enum FunctionKind
 /// <param name="CallbackFieldParams">Pointers to records with guest callbacks in fields.</param>
 /// <param name="HostStringFields">Pointers to records whose string fields the stub copies after the call.</param>
 /// <param name="Override">Path of the override C file (GuestOverride only).</param>
+/// <param name="RoundingGuard">Outside round-to-nearest, calls the real guest function (spec defaultRoundingOnly).</param>
+/// <param name="GuestNaN">Floating results get the guest's default NaN (spec guestNaN).</param>
 public sealed record BoundaryFunction(
     FunctionDecl Decl,
     FunctionKind Kind,
@@ -32,7 +37,9 @@ public sealed record BoundaryFunction(
     IReadOnlyList<HostStringFieldParam> HostStringFields,
     bool SetsErrno,
     bool ReturnsHostString,
-    string? Override = null)
+    string? Override = null,
+    bool GuestNaN = false,
+    bool RoundingGuard = false)
 {
     /// <summary>The host call may run guest code: it needs the coroutine path.</summary>
     public bool MayCallBack => CallbackParams.Count > 0 || CallbackFieldParams.Count > 0;

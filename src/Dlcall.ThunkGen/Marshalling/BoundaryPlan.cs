@@ -11,4 +11,12 @@ public sealed record BoundaryPlan(
     IReadOnlyList<CallbackSignature> Signatures,
     IReadOnlyList<RecordDecl> CheckedRecords,
     IReadOnlyList<string> CheckedTypedefs,
-    ElfLibraryInfo GuestLibrary);
+    ElfLibraryInfo GuestLibrary)
+{
+    /// <summary>
+    /// Data symbols the stub defines itself (fallbackToGuest only), so that binaries that use
+    /// them (libm's signgam) still link; the real guest library, loaded behind the stub,
+    /// binds its own references to the program's copy like it would without dlcall.
+    /// </summary>
+    public IReadOnlyList<ElfSymbol> GuestData { get; init; } = [];
+}

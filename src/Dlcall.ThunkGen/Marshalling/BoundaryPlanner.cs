@@ -23,7 +23,7 @@ public static class BoundaryPlanner
         var exported = guestLib.Symbols.Where(s => s.IsDefault).GroupBy(s => s.Name).Select(g => g.First())
             .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
 
-        foreach (var sym in exported.Where(s => !s.IsFunction))
+        foreach (var sym in exported.Where(s => !s.IsFunction && !spec.FallbackToGuest))
             diags.Add(new(Severity.Warning, DiagnosticCodes.UnsupportedType, $"data symbol '{sym.Name}' is not forwarded"));
 
         foreach (var sym in exported.Where(s => s.IsFunction))
@@ -36,10 +36,16 @@ public static class BoundaryPlanner
                 functions.Add(Simple(decl, FunctionKind.GuestOverride, null) with { Override = Path.Combine(specDir, overridePath) });
                 continue;
             }
-            string? reason = spec.Exclude.Contains(name) ? "excluded by the spec"
+            string? reason = SpecPattern.Matches(spec.Exclude, name) ? "excluded by the spec"
                 : !headers.Functions.ContainsKey(name) ? "not declared in the headers"
                 : !hostExports.Contains(name) ? "the host library does not export it"
                 : Unsupported(decl);
+            if (reason != null && spec.FallbackToGuest)
+            {
+                // Not an abort: the real guest library serves it, emulated.
+                functions.Add(Simple(decl, FunctionKind.GuestFallback, reason));
+                continue;
+            }
             if (reason != null)
             {
                 string code = reason.StartsWith("the host", StringComparison.Ordinal) ? DiagnosticCodes.MissingOnHost
@@ -58,7 +64,10 @@ public static class BoundaryPlanner
         var typedefs = functions.SelectMany(f => f.Decl.Params.Select(p => p.Type).Append(f.Decl.Return))
             .Select(t => t.Spelling.Replace("const ", "").Trim()).Where(headers.Typedefs.ContainsKey)
             .Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
-        var plan = new BoundaryPlan(functions, signatures.Values.OrderBy(s => s.Id).ToList(), records, typedefs, guestLib);
+        var plan = new BoundaryPlan(functions, signatures.Values.OrderBy(s => s.Id).ToList(), records, typedefs, guestLib)
+        {
+            GuestData = spec.FallbackToGuest ? exported.Where(s => !s.IsFunction).ToList() : [],
+        };
         return (plan, diags);
     }
 
@@ -111,7 +120,8 @@ public static class BoundaryPlanner
                 .Select(sf => new HostStringFieldParam(p, sf[(rt.Tag.Length + 1)..])));
         }
         return new BoundaryFunction(decl, FunctionKind.Forwarded, null, thunkIndex, cbParams, fieldParams, stringFields,
-            spec.SetsErrno.Contains(decl.Name), spec.ReturnsHostString.Contains(decl.Name));
+            SpecPattern.Matches(spec.SetsErrno, decl.Name), spec.ReturnsHostString.Contains(decl.Name), GuestNaN: spec.GuestNaN,
+            RoundingGuard: spec.DefaultRoundingOnly && spec.FallbackToGuest);
     }
 
     private static List<RecordDecl> ReachableRecords(List<BoundaryFunction> functions, HeaderModel headers)

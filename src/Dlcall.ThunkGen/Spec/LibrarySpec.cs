@@ -31,10 +31,10 @@ public sealed record LibrarySpec
     /// <summary>Debian package with the real guest library (for its exports and symbol versions).</summary>
     public required string GuestPackage { get; init; }
 
-    /// <summary>Functions to leave out even if exported and declared.</summary>
+    /// <summary>Functions to leave out even if exported and declared (globs: "lgamma*").</summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
-    /// <summary>Functions after which the host errno becomes the guest's errno.</summary>
+    /// <summary>Functions after which the host errno becomes the guest's errno (globs; "*" for all).</summary>
     public IReadOnlyList<string> SetsErrno { get; init; } = [];
 
     /// <summary>Functions returning a pointer to a host string: the stub returns a guest copy.</summary>
@@ -42,6 +42,25 @@ public sealed record LibrarySpec
 
     /// <summary>"struct.field" holding host strings written by the library (the stub copies them).</summary>
     public IReadOnlyList<string> HostStringFields { get; init; } = [];
+
+    /// <summary>
+    /// Functions the stub cannot forward (and excluded ones) jump to the real guest library,
+    /// loaded privately, and run emulated instead of aborting. Only for libraries whose state
+    /// is not shared between functions (libm): a host object must never reach guest code.
+    /// </summary>
+    public bool FallbackToGuest { get; init; }
+
+    /// <summary>
+    /// With fallbackToGuest: a call made while the guest's rounding mode is not round-to-nearest
+    /// goes to the real guest library, which honours it (the host's mode is QEMU's, not the guest's).
+    /// </summary>
+    public bool DefaultRoundingOnly { get; init; }
+
+    /// <summary>
+    /// Floating-point results that are NaN although no argument was get the guest ISA's default
+    /// NaN (x86 sets its sign bit, Arm and RISC-V do not), as the emulated library would return.
+    /// </summary>
+    public bool GuestNaN { get; init; }
 
     /// <summary>Function name to a C file (relative to the spec) with the guest-side definition.</summary>
     public IReadOnlyDictionary<string, string> GuestOverrides { get; init; } = new Dictionary<string, string>();

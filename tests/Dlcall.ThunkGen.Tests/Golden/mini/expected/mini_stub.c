@@ -199,9 +199,10 @@ int (mini_open)(const char * path)
     struct dlcall_args_mini_open a = { .p0 = path };
     int r;
 
-    a.dlcall_errno = errno;
     dlcall_invoke_fast(dlcall__thunk[3], &a, &r);
-    errno = a.dlcall_errno;
+    if (a.dlcall_errno != 0) {
+        errno = a.dlcall_errno;
+    }
     return r;
 }
 

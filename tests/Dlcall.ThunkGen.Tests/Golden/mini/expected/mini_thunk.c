@@ -141,7 +141,7 @@ void dlcall_thunk_mini_open(void *args, void *ret)
 {
     struct dlcall_args_mini_open *a = args;
 
-    errno = a->dlcall_errno;
+    errno = 0;
     *(int *)ret = (mini_open)(a->p0);
     a->dlcall_errno = errno;
 }

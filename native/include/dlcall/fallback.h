@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * dlcall guest side of "fallback to the real guest library": a stub
+ * function that dlcall does not pass through (no declaration, long double,
+ * a variadic without an override...) jumps to the same function of the
+ * real guest library, loaded privately next to the stub. It runs emulated,
+ * as it would without dlcall.
+ *
+ *     DLCALL_FALLBACK_SLOTS(N);            the table of targets
+ *     DLCALL_FALLBACK_JUMP(sinf128, 7);    sinf128 jumps to slot 7
+ *
+ * The jump is a tail call written in assembly, so it forwards any
+ * signature unchanged: arguments stay in their registers and on the stack,
+ * variadics included, and the callee returns straight to the caller. Slots
+ * are filled by the stub's constructor before any guest code can call in.
+ */
+#ifndef DLCALL_FALLBACK_H
+#define DLCALL_FALLBACK_H
+
+/* Hidden, not static: the assembly names it, and the stub does not export it. */
+#define DLCALL_FALLBACK_SLOTS(n) \
+    __attribute__((visibility("hidden"))) void *dlcall__fallback[(n)]
+
+#define DLCALL_FALLBACK_STR_(x) #x
+#define DLCALL_FALLBACK_STR(x) DLCALL_FALLBACK_STR_(x)
+
+#if defined(__aarch64__)
+#include "arch/aarch64/fallback.h"
+#elif defined(__riscv) && __riscv_xlen == 64
+#include "arch/riscv64/fallback.h"
+#elif defined(__x86_64__)
+#include "arch/x86_64/fallback.h"
+#else
+#error "dlcall: unsupported guest architecture"
+/*
+ * A data object the real library exports (libm's signgam): the stub
+ * defines it with the same size so programs link and copy-relocate it as
+ * usual; the real library's own references then bind to the program's copy.
+ * Assembly, because the library's header declares it with a C type.
+ */
+/* template: .data; .globl name; .type name, %object; .size name, size; name: .zero size */
+#define DLCALL_FALLBACK_DATA(name, size)                                     \
+    __asm__(".data\n"                                                        \
+            ".globl " #name "\n"                                             \
+            ".type " #name ", %object\n"                                     \
+            ".size " #name ", " #size "\n"                                   \
+            ".p2align 4\n"                                                   \
+            #name ":\n"                                                      \
+            ".zero " #size "\n"                                              \
+            ".text\n")
+
+/* template: .globl alias; .set alias, name */
+#define DLCALL_FALLBACK_ALIAS(alias, name)                                   \
+    __asm__(".globl " #alias "\n"                                            \
+            ".set " #alias ", " #name "\n")
+
+#endif
+
+/* template: .globl name; .type name,%function; name: <jump through slot i>; .size name, .-name */
+#define DLCALL_FALLBACK_JUMP(name, i)                                        \
+    __asm__(".text\n"                                                        \
+            ".globl " #name "\n"                                             \
+            ".type " #name ", %function\n"                                   \
+            ".p2align 2\n"                                                   \
+            #name ":\n"                                                      \
+            DLCALL_ARCH_FALLBACK_JUMP("dlcall__fallback+8*" #i)              \
+            ".size " #name ", .-" #name "\n")
+
+/*
+ * A data object the real library exports (libm's signgam): the stub
+ * defines it with the same size so programs link and copy-relocate it as
+ * usual; the real library's own references then bind to the program's copy.
+ * Assembly, because the library's header declares it with a C type.
+ */
+/* template: .data; .globl name; .type name, %object; .size name, size; name: .zero size */
+#define DLCALL_FALLBACK_DATA(name, size)                                     \
+    __asm__(".data\n"                                                        \
+            ".globl " #name "\n"                                             \
+            ".type " #name ", %object\n"                                     \
+            ".size " #name ", " #size "\n"                                   \
+            ".p2align 4\n"                                                   \
+            #name ":\n"                                                      \
+            ".zero " #size "\n"                                              \
+            ".text\n")
+
+/* template: .globl alias; .set alias, name */
+#define DLCALL_FALLBACK_ALIAS(alias, name)                                   \
+    __asm__(".globl " #alias "\n"                                            \
+            ".set " #alias ", " #name "\n")
+
+#endif

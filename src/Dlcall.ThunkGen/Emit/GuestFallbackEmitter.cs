@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Marshalling;
+using Dlcall.ThunkGen.Spec;
+
+namespace Dlcall.ThunkGen.Emit;
+
+/// <summary>
+/// For a spec with fallbackToGuest: the functions the stub cannot forward become tail jumps
+/// (&lt;dlcall/fallback.h&gt;) into the real guest library, which the stub's constructor loads
+/// privately from the guest's library directories and resolves once.
+/// </summary>
+internal static class GuestFallbackEmitter
+{
+    /// <summary>The functions served by the real guest library, in slot order.</summary>
+    public static List<BoundaryFunction> Fallbacks(BoundaryPlan plan) =>
+        plan.Functions.Where(f => f.Kind == FunctionKind.GuestFallback).ToList();
+
+    /// <summary>Forwarded functions that also need the real guest function (rounding guard), by thunk index.</summary>
+    private static List<BoundaryFunction> Guarded(BoundaryPlan plan) =>
+        plan.Functions.Where(f => f.Kind == FunctionKind.Forwarded && f.RoundingGuard).OrderBy(f => f.ThunkIndex).ToList();
+
+    /// <summary>True when the stub loads the real guest library.</summary>
+    public static bool LoadsRealLibrary(BoundaryPlan plan) => Fallbacks(plan).Count > 0 || Guarded(plan).Count > 0;
+
+    // template: if (__builtin_expect(!dlcall_arch_round_to_nearest(), 0) && dlcall__real[3])
+    //               return ((double (*)(double))dlcall__real[3])(x);
+    public static void EmitRoundingGuard(CWriter w, BoundaryFunction f)
+    {
+        var d = f.Decl;
+        string type = CDecl.Declare(d.Return, "(*)(" + (d.Params.Count == 0 ? "void" : string.Join(", ", d.Params.Select(p => p.Type.Spelling))) + ")");
+        string call = $"(({type})dlcall__real[{f.ThunkIndex}])({string.Join(", ", d.Params.Select(p => p.Name))})";
+        w.Line();
+        w.Block($"if (__builtin_expect(!dlcall_arch_round_to_nearest(), 0) && dlcall__real[{f.ThunkIndex}] != NULL)", () =>
+        {
+            if (d.Return is Model.VoidType) w.Line(call + ";").Line("return;");
+            else w.Line($"return {call};");
+        });
+    }
+
+    // template: DLCALL_FALLBACK_SLOTS(N); static const char *const dlcall__fallback_name[N] = { "sinf128", ... };
+    //           static void dlcall__fallback_load(void) { real = dlopen("/lib/<triple>/libm.so.6"); slot[i] = dlsym(real, name[i]) ... }
+    public static void Emit(CWriter w, LibrarySpec spec, BoundaryPlan plan, string guestTriple)
+    {
+        var fallbacks = Fallbacks(plan);
+        var guarded = Guarded(plan);
+        if (!LoadsRealLibrary(plan)) return;
+        w.Line("#include <dlcall/fallback.h>");
+        w.Line("#include <dlfcn.h>");
+        w.Line("#include <sys/stat.h>");
+        w.Line();
+        w.Line($"DLCALL_FALLBACK_SLOTS({Math.Max(fallbacks.Count, 1)});");
+        // Indexed like dlcall__thunk: the real function of every forwarded one, for the rounding guard.
+        w.Line($"static void *dlcall__real[{Math.Max(plan.Functions.Count(f => f.Kind == FunctionKind.Forwarded), 1)}];");
+        w.Line($"static const char *const dlcall__fallback_name[{Math.Max(fallbacks.Count, 1)}] = {{");
+        foreach (var f in fallbacks) w.Line($"    \"{f.Decl.Name}\",");
+        if (fallbacks.Count == 0) w.Line("    NULL,");
+        w.Line("};");
+        w.Line("static char dlcall__fallback_why[512];");
+        w.Line();
+        w.Function("static void dlcall__fallback_missing(void)", () =>
+        {
+            w.Line($"fprintf(stderr, \"dlcall: {spec.Soname}: a function dlcall does not pass through was called, \"");
+            w.Line("        \"and the real guest library cannot serve it: %s\\n\", dlcall__fallback_why);");
+            w.Line("abort();");
+        });
+        EmitOpen(w, spec, guestTriple);
+        w.Function("static void dlcall__fallback_load(void)", () =>
+        {
+            w.Line("void *real = dlcall__fallback_open();");
+            w.Line();
+            w.Block($"for (size_t i = 0; i < {fallbacks.Count}; i++)", () =>
+            {
+                w.Line("void *fn = real ? dlsym(real, dlcall__fallback_name[i]) : NULL;");
+                w.Line();
+                w.Block("if (real && fn == NULL && dlcall__fallback_why[0] == '\\0')", () =>
+                    w.Line("snprintf(dlcall__fallback_why, sizeof(dlcall__fallback_why), \"%s\", dlerror());"));
+                w.Line("dlcall__fallback[i] = fn ? fn : (void *)dlcall__fallback_missing;");
+            });
+            foreach (var f in guarded)
+                w.Line($"dlcall__real[{f.ThunkIndex}] = real ? dlsym(real, \"{f.Decl.Name}\") : NULL;");
+        });
+        for (int i = 0; i < fallbacks.Count; i++)
+            w.Line($"DLCALL_FALLBACK_JUMP({fallbacks[i].Decl.Name}, {i});");
+        w.Line();
+        EmitData(w, plan);
+    }
+
+    // template: DLCALL_FALLBACK_DATA(signgam, 4); DLCALL_FALLBACK_ALIAS(__signgam, signgam);
+    // Aliases in the real library (same st_value) stay aliases: one object, several names.
+    private static void EmitData(CWriter w, BoundaryPlan plan)
+    {
+        foreach (var group in plan.GuestData.GroupBy(d => d.Value))
+        {
+            var first = group.First();
+            w.Line($"DLCALL_FALLBACK_DATA({first.Name}, {Math.Max(first.Size, 1)});");
+            foreach (var alias in group.Skip(1)) w.Line($"DLCALL_FALLBACK_ALIAS({alias.Name}, {first.Name});");
+        }
+        if (plan.GuestData.Count > 0) w.Line();
+    }
+
+    // template: static void *dlcall__fallback_open(void) { for each "/lib/<triple>/<soname>"...: not this stub -> dlopen(RTLD_NOW | RTLD_LOCAL) }
+    // The stub carries the real soname, so the dynamic linker would hand back the stub itself
+    // for "libm.so.6": the real one is opened by path, and a path that is this stub is skipped.
+    private static void EmitOpen(CWriter w, LibrarySpec spec, string guestTriple)
+    {
+        w.Function("static void *dlcall__fallback_open(void)", () =>
+        {
+            w.Line("static const char *const dirs[] = {");
+            w.Line($"    \"/lib/{guestTriple}\", \"/usr/lib/{guestTriple}\", \"/lib64\", \"/usr/lib64\", \"/lib\", \"/usr/lib\",");
+            w.Line("};");
+            w.Line("const char *dir = getenv(\"DLCALL_GUEST_LIB_DIR\");");
+            w.Line("struct stat self, st;");
+            w.Line("Dl_info info;");
+            w.Line("char path[4096];");
+            w.Line();
+            w.Block("if (!dladdr((void *)dlcall__fallback_missing, &info) || stat(info.dli_fname, &self) != 0)", () =>
+                w.Line("self.st_ino = 0;"));
+            w.Block("for (size_t i = 0; i <= sizeof(dirs) / sizeof(dirs[0]); i++)", () =>
+            {
+                w.Line("const char *d = i == 0 ? dir : dirs[i - 1];");
+                w.Line("void *real;");
+                w.Line();
+                w.Block("if (d == NULL || d[0] == '\\0')", () => w.Line("continue;"));
+                w.Line($"snprintf(path, sizeof(path), \"%s/{spec.Soname}\", d);");
+                w.Block("if (stat(path, &st) != 0 || (st.st_ino == self.st_ino && st.st_dev == self.st_dev))", () => w.Line("continue;"));
+                w.Line("real = dlopen(path, RTLD_NOW | RTLD_LOCAL);");
+                w.Block("if (real)", () => w.Line("return real;"));
+                w.Line("snprintf(dlcall__fallback_why, sizeof(dlcall__fallback_why), \"%s\", dlerror());");
+            });
+            w.Block("if (dlcall__fallback_why[0] == '\\0')", () =>
+                w.Line($"snprintf(dlcall__fallback_why, sizeof(dlcall__fallback_why), \"no real {spec.Soname} in the guest's library directories (set DLCALL_GUEST_LIB_DIR)\");"));
+            w.Line("return NULL;");
+        });
+    }
+}

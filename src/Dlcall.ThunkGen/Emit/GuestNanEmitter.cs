@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Marshalling;
+using Dlcall.ThunkGen.Model;
+
+namespace Dlcall.ThunkGen.Emit;
+
+/// <summary>
+/// spec guestNaN: a NaN the host made from non-NaN arguments (sin(inf), sqrt(-1)) carries the
+/// host's default NaN, which on x86 has the sign bit set; the guest's own libm would return its
+/// ISA's default NaN. The stub recomputes it in guest code (0/0, emulated by QEMU with the
+/// guest's rules) for the return value and for floating out-parameters (sincos, modf).
+/// NaN arguments propagate the same way on every ISA, so those results are left alone.
+/// </summary>
+internal static class GuestNanEmitter
+{
+    /// <summary>True when <paramref name="f"/> has a floating result or out-parameter.</summary>
+    public static bool Applies(BoundaryFunction f) => IsFloat(f.Decl.Return) || Outs(f).Any();
+
+    // template: static double dlcall__default_nan(void) { volatile double z = 0.0; return z / z; }
+    //           static int dlcall__isnan(double d) { uint64_t b = bits of d; return (b << 1) > 0xffe0000000000000; }
+    // The NaN tests are integer operations: a floating compare is a softfloat helper call under QEMU.
+    public static void EmitHelpers(CWriter w)
+    {
+        w.Function("static double dlcall__default_nan(void)", () =>
+        {
+            w.Line("volatile double z = 0.0;");
+            w.Line();
+            w.Line("return z / z;");
+        });
+        w.Function("static float dlcall__default_nanf(void)", () =>
+        {
+            w.Line("volatile float z = 0.0f;");
+            w.Line();
+            w.Line("return z / z;");
+        });
+        w.Function("static inline int dlcall__isnan(double d)", () =>
+        {
+            w.Line("uint64_t b;");
+            w.Line();
+            w.Line("memcpy(&b, &d, sizeof(b));");
+            w.Line("return (b << 1) > 0xffe0000000000000ull;");
+        });
+        w.Function("static inline int dlcall__isnanf(float f)", () =>
+        {
+            w.Line("uint32_t b;");
+            w.Line();
+            w.Line("memcpy(&b, &f, sizeof(b));");
+            w.Line("return (b << 1) > 0xff000000u;");
+        });
+    }
+
+    // template: if (dlcall__isnan(r) && !(dlcall__isnan(x) || dlcall__isnan(y))) r = dlcall__default_nan();
+    //           if (p != NULL && dlcall__isnan(*p) && !(...)) *p = dlcall__default_nan();
+    public static void Emit(CWriter w, BoundaryFunction f)
+    {
+        if (!Applies(f)) return;
+        var inputs = f.Decl.Params.Where(p => IsFloat(p.Type)).Select(p => IsNan(p.Type, p.Name)).ToList();
+        string noNanInput = inputs.Count == 0 ? "" : " && !(" + string.Join(" || ", inputs) + ")";
+        if (IsFloat(f.Decl.Return))
+            w.Block($"if (__builtin_expect({IsNan(f.Decl.Return, "r")}, 0){noNanInput})", () => w.Line($"r = {NanOf(f.Decl.Return)};"));
+        foreach (var (p, t) in Outs(f))
+            w.Block($"if ({p.Name} != NULL && __builtin_expect({IsNan(t, "*" + p.Name)}, 0){noNanInput})", () => w.Line($"*{p.Name} = {NanOf(t)};"));
+    }
+
+    private static string IsNan(CType t, string expr) => ((ScalarType)t).Size == 4 ? $"dlcall__isnanf({expr})" : $"dlcall__isnan({expr})";
+
+    private static IEnumerable<(ParamDecl Param, CType Pointee)> Outs(BoundaryFunction f) =>
+        f.Decl.Params.Where(p => p.Type is PointerType { PointeeIsConst: false } pt && IsFloat(pt.Pointee))
+            .Select(p => (p, ((PointerType)p.Type).Pointee));
+
+    // Only float and double: long double never crosses (its layout differs between the ISAs).
+    private static bool IsFloat(CType t) => t is ScalarType { IsFloat: true, Size: 4 or 8 };
+
+    private static string NanOf(CType t) => ((ScalarType)t).Size == 4 ? "dlcall__default_nanf()" : "dlcall__default_nan()";
+}
