@@ -21,14 +21,17 @@ echo "$DLCALL_QEMU_DIR"
 step "libdlcall.so (NativeAOT)"
 bash scripts/build-plugin.sh
 
-step "zlib stubs and thunks (dlcall gen)"
-for isa in aarch64 riscv64; do ./dlcall gen zlib --arch "$isa" >/dev/null; done
+step "stubs and thunks (dlcall gen)"
+for isa in aarch64 riscv64; do
+    for lib in zlib libm; do ./dlcall gen "$lib" --arch "$isa" >/dev/null; done
+done
 
 step "native test programs"
 bash tests/harness/build.sh >/dev/null
 bash bench/cplugin/build.sh >/dev/null
 bash tests/e2e/build.sh
 bash tests/zlib/build.sh
+bash tests/libm/build.sh
 
 step "tests"
 results=artifacts/test-results

@@ -40,7 +40,7 @@ public class ZlibTests
         string script = Path.Combine(RepoPaths.Root, "tests/zlib/run-emulated.sh");
         var env = new Dictionary<string, string> { ["ZLIB_TEST_NO_BUILD"] = "1", ["DLCALL_QEMU_DIR"] = RepoPaths.QemuDir };
         var emulated = ProcessRunner.Run("bash", [script, isa], TimeSpan.FromMinutes(5), env);
-        env["ZLIB_TEST_QEMU_ARGS"] = string.Join(' ', ZlibGuest.PassthroughArgs(isa, fast: fast));
+        env["ZLIB_TEST_QEMU_ARGS"] = string.Join(' ', StubGuest.PassthroughArgs(isa, fast: fast));
         var passthrough = ProcessRunner.Run("bash", [script, isa], TimeSpan.FromMinutes(5), env);
         Assert.True(emulated.ExitCode == 0, emulated.ToString());
         Assert.True(passthrough.ExitCode == 0, passthrough.ToString());
@@ -52,8 +52,8 @@ public class ZlibTests
     [MemberData(nameof(Programs))]
     public void CallbacksErrnoAndThreadsMatchTheEmulatedRun(string isa, string program, bool fast)
     {
-        var emulated = ZlibGuest.Run(isa, program, passthrough: false);
-        var passthrough = ZlibGuest.Run(isa, program, passthrough: true, fast: fast);
+        var emulated = StubGuest.Run(isa, program, passthrough: false);
+        var passthrough = StubGuest.Run(isa, program, passthrough: true, fast: fast);
         Assert.True(emulated.ExitCode == 0, emulated.ToString());
         Assert.True(passthrough.ExitCode == 0, passthrough.ToString());
         Assert.Contains("PASS " + program, passthrough.StdoutText);
@@ -64,7 +64,7 @@ public class ZlibTests
     [MemberData(nameof(Isas))]
     public void TheStubIsWhatRunsAndSaysWhatIsMissingWithoutThePlugin(string isa)
     {
-        var r = ZlibGuest.Run(isa, "zerrno", passthrough: true, withPlugin: false);
+        var r = StubGuest.Run(isa, "zerrno", passthrough: true, withPlugin: false);
         Assert.Equal(127, r.ExitCode);
         Assert.Contains("libz.so.1 here is dlcall's stub for the host's libz.so.1", r.StderrText);
         Assert.Contains("-plugin libdlcall.so", r.StderrText);
@@ -74,7 +74,7 @@ public class ZlibTests
     public void AWrongHostDirectoryIsOneClearMessage()
     {
         string qemu = Path.Combine(RepoPaths.QemuDir, "bin", "qemu-aarch64");
-        var r = ProcessRunner.Run(qemu, ["-L", ZlibGuest.Sysroot("aarch64"), .. ZlibGuest.PassthroughArgs("aarch64"),
+        var r = ProcessRunner.Run(qemu, ["-L", StubGuest.Sysroot("aarch64"), .. StubGuest.PassthroughArgs("aarch64"),
             "-E", "DLCALL_HOST_DIR=/nonexistent", RepoPaths.Require("zlib", "aarch64", "zerrno")]);
         Assert.Equal(127, r.ExitCode);
         Assert.Contains("dlcall: libz.so.1: cannot load the host runtime /nonexistent/libdlcall_host.so", r.StderrText);

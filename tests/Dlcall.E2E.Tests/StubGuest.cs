@@ -5,11 +5,11 @@ using Dlcall.TestSupport;
 namespace Dlcall.E2E.Tests;
 
 /// <summary>
-/// Runs guest programs linked against libz.so.1 (tests/zlib/build.sh) under QEMU with Debian's
-/// guest root, either fully emulated (the real guest libz) or with dlcall (the generated stub
-/// first in LD_LIBRARY_PATH, the plugin loaded).
+/// Runs guest programs linked against a library dlcall has a stub for (tests/zlib/build.sh,
+/// tests/libm/build.sh) under QEMU with Debian's guest root, either fully emulated (the real
+/// guest library) or with dlcall (the generated stubs first in LD_LIBRARY_PATH, the plugin loaded).
 /// </summary>
-internal static class ZlibGuest
+internal static class StubGuest
 {
     private static readonly ConcurrentDictionary<string, string> Sysroots = new();
 
@@ -34,11 +34,12 @@ internal static class ZlibGuest
         [.. withPlugin ? new[] { "-plugin", RepoPaths.Plugin } : [], "-E", "LD_LIBRARY_PATH=" + StubDir(isa),
          .. fast ? Array.Empty<string>() : ["-E", "DLCALL_FAST=0"]];
 
-    /// <summary>artifacts/zlib/&lt;isa&gt;/&lt;program&gt; under qemu-&lt;isa&gt;.</summary>
-    public static ProcessResult Run(string isa, string program, bool passthrough, string[]? args = null, bool withPlugin = true, bool fast = true)
+    /// <summary>artifacts/&lt;suite&gt;/&lt;isa&gt;/&lt;program&gt; under qemu-&lt;isa&gt;.</summary>
+    public static ProcessResult Run(string isa, string program, bool passthrough, string[]? args = null, bool withPlugin = true,
+        bool fast = true, string suite = "zlib")
     {
         string qemu = Path.Combine(RepoPaths.QemuDir, "bin", "qemu-" + isa);
-        string exe = RepoPaths.Require("zlib", isa, program);
+        string exe = RepoPaths.Require(suite, isa, program);
         string[] qemuArgs = ["-L", Sysroot(isa), .. passthrough ? PassthroughArgs(isa, withPlugin, fast) : [], exe, .. args ?? []];
         return ProcessRunner.Run(qemu, qemuArgs, TimeSpan.FromMinutes(5), workingDirectory: Path.GetTempPath());
     }
