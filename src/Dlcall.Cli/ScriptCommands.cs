@@ -40,13 +40,17 @@ internal static class ScriptCommands
     /// <summary><c>dlcall bench call|zlib [args]</c>: the benchmark programs under bench/.</summary>
     public static Command Bench()
     {
-        var which = new Argument<string>("benchmark") { Description = "call (per-call cost, C# vs C plugin, fast path) or zlib (native vs emulated vs dlcall)" };
+        var which = new Argument<string>("benchmark") { Description = "call (per-call cost, C# vs C plugin, fast path), zlib (native vs emulated vs dlcall), programs (Debian programs, bench/workloads.json)" };
         var rest = new Argument<string[]>("args") { Description = "passed to the benchmark (e.g. --isa riscv64)", Arity = ArgumentArity.ZeroOrMore };
         var cmd = new Command("bench", "run a benchmark; results go to bench/results/");
         cmd.Arguments.Add(which);
         cmd.Arguments.Add(rest);
+        // Options after the name go to the benchmark itself, unparsed here.
+        cmd.TreatUnmatchedTokensAsErrors = false;
         cmd.SetAction(pr =>
         {
+            string[] rest2 = [.. pr.GetValue(rest) ?? [], .. pr.UnmatchedTokens];
+            if (pr.GetValue(which) == "programs") return global::Dlcall.Cli.Bench.ProgramsBench.Run(rest2);
             string script = pr.GetValue(which) switch
             {
                 "call" => "bench/call_bench.py",
@@ -55,10 +59,10 @@ internal static class ScriptCommands
             };
             if (script.Length == 0)
             {
-                Console.Error.WriteLine($"dlcall bench: unknown benchmark '{pr.GetValue(which)}' (call, zlib)");
+                Console.Error.WriteLine($"dlcall bench: unknown benchmark '{pr.GetValue(which)}' (call, zlib, programs)");
                 return 2;
             }
-            return Sequence(("python3", [script, .. pr.GetValue(rest) ?? []]));
+            return Sequence(("python3", [script, .. rest2]));
         });
         return cmd;
     }

@@ -33,6 +33,6 @@ public class ScriptCommandsTests
     {
         var r = Dlcall("bench", "nope");
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("unknown benchmark 'nope' (call, zlib)", r.StderrText);
+        Assert.Contains("unknown benchmark 'nope' (call, zlib, programs)", r.StderrText);
     }
 }

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Driver;
+using Dlcall.ThunkGen.Spec;
+
+namespace Dlcall.Cli;
+
+/// <summary>The QEMU command line that runs a guest program, emulated or with libraries passed through.</summary>
+/// <param name="Qemu">qemu-&lt;isa&gt; of the project's build.</param>
+/// <param name="Args">Everything after it, the program and its arguments last.</param>
+internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
+{
+    /// <summary>
+    /// For <paramref name="command"/> (program and arguments) on <paramref name="isa"/>: the guest root
+    /// (<paramref name="sysroot"/>, or Debian's with every known library's package), the plugin and an
+    /// overlay with the stubs of <paramref name="libs"/> only (none: fully emulated).
+    /// </summary>
+    public static (GuestLaunch? Launch, string Error) Prepare(IReadOnlyList<string> command, string isa, IReadOnlyList<string> libs,
+        string? sysroot, IReadOnlyList<string>? pluginOptions = null)
+    {
+        string qemu = Path.Combine(QemuDir(), "bin", "qemu-" + isa);
+        if (!File.Exists(qemu)) return (null, "QEMU is not built: run native/qemu/build-qemu.sh (./test.sh and ./demo.sh do)");
+        var args = new List<string>();
+        if (isa != "x86_64")
+        {
+            string? root = sysroot;
+            if (root is null)
+            {
+                // Every known library's real package, so the emulated run has them all too.
+                var packages = ThunkSettings.Known().Select(l => SpecLoader.Load(ThunkSettings.SpecPath(l)).Spec?.GuestPackage)
+                    .OfType<string>().Prepend("libc6").Distinct().ToArray();
+                var (dir, err) = RepoLayout.Sysroot(isa, packages);
+                if (dir is null) return (null, $"cannot build the {isa} guest root: {err}");
+                root = dir;
+            }
+            args.AddRange(["-L", root]);
+        }
+        if (libs.Count > 0)
+        {
+            string plugin = Path.Combine(RepoLayout.Artifacts, "plugin", "libdlcall.so");
+            if (!File.Exists(plugin)) return (null, "the plugin is not built: run scripts/build-plugin.sh");
+            var (overlay, err) = Overlay(isa, libs);
+            if (overlay is null) return (null, err);
+            string? guestPath = Environment.GetEnvironmentVariable("LD_LIBRARY_PATH");
+            string options = pluginOptions is { Count: > 0 } ? "," + string.Join(",", pluginOptions) : "";
+            args.AddRange(["-plugin", plugin + options, "-E", "LD_LIBRARY_PATH=" + overlay + (string.IsNullOrEmpty(guestPath) ? "" : ":" + guestPath)]);
+        }
+        args.AddRange(command);
+        return (new GuestLaunch(qemu, args), "");
+    }
+
+    /// <summary>The libraries of a --passthrough value: a comma list, all, or none.</summary>
+    public static List<string>? Libraries(string passthrough, out string? error)
+    {
+        error = null;
+        var known = ThunkSettings.Known();
+        if (passthrough == "none") return [];
+        if (passthrough == "all") return [.. known];
+        var chosen = passthrough.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var unknown = chosen.Where(c => !known.Contains(c)).ToList();
+        if (unknown.Count > 0) error = $"no thunks for {string.Join(", ", unknown)} (known: {string.Join(", ", known)})";
+        return unknown.Count > 0 ? null : chosen;
+    }
+
+    /// <summary>A directory with the chosen stubs only (generated first when missing).</summary>
+    private static (string? Dir, string Error) Overlay(string isa, IReadOnlyList<string> libs)
+    {
+        string dir = Path.Combine(RepoLayout.Artifacts, "run", isa, string.Join("+", libs.Order()));
+        Directory.CreateDirectory(dir);
+        foreach (string lib in libs)
+        {
+            string specPath = ThunkSettings.SpecPath(lib);
+            var (spec, specErr) = SpecLoader.Load(specPath);
+            if (spec is null) return (null, specErr!.ToString());
+            string stub = Path.Combine(RepoLayout.Artifacts, "thunks", isa, "lib", spec.Soname);
+            if (!File.Exists(stub) && Generate(specPath, spec, isa) is string genErr) return (null, genErr);
+            string link = Path.Combine(dir, spec.Soname);
+            if (File.Exists(link) || Directory.Exists(link)) File.Delete(link);
+            File.CreateSymbolicLink(link, stub);
+        }
+        return (dir, "");
+    }
+
+    private static string? Generate(string specPath, LibrarySpec spec, string isa)
+    {
+        Console.Error.WriteLine($"dlcall: generating the {spec.Library} stub for {isa} (dlcall gen {spec.Library} --arch {isa})");
+        var (settings, why) = ThunkSettings.Resolve(specPath, spec, isa, compile: true);
+        if (settings is null) return why;
+        var result = ThunkGenerator.Run(settings);
+        return result.Succeeded ? null : string.Join("\n", result.Diagnostics);
+    }
+
+    private static string QemuDir()
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true };
+        psi.ArgumentList.Add(Path.Combine(RepoLayout.Root, "native/qemu/build-qemu.sh"));
+        psi.ArgumentList.Add("--print-dir");
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        string dir = p.StandardOutput.ReadToEnd().Trim();
+        p.WaitForExit();
+        return dir;
+    }
+}
