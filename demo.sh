@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# The dlcall demo: zlib's minigzip from Debian's zlib source, built for arm64 and linked against
-# libz.so.1 like any distribution binary, compresses the same data fully emulated under QEMU
-# (Debian's arm64 zlib) and with zlib passed through to the host (dlcall run); the outputs must
-# be identical and the speedup is printed, next to the native x86_64 time. On a fresh Debian 12
-# machine with the .NET SDK it installs and builds everything first (cached: seconds next time).
+# The dlcall demo: Debian's own arm64 pigz, unmodified (taken from Debian's arm64 package into a
+# guest root), compresses the same data fully emulated under QEMU (Debian's arm64 zlib and libm)
+# and with zlib and libm passed through to the host (dlcall run); the outputs must be identical
+# and the speedup is printed, next to the host's own x86_64 pigz. On a fresh Debian 12 machine
+# with the .NET SDK it installs and builds everything first (cached: seconds next time).
 #
 # Usage: ./demo.sh [MiB] [level]     (default: 32 MiB, level 9)
 set -euo pipefail
@@ -19,13 +19,14 @@ step "packages, and QEMU with plugins and the syscall filter"
 bash scripts/install-deps.sh
 export DLCALL_QEMU_DIR
 DLCALL_QEMU_DIR=$(bash native/qemu/build-qemu.sh)
-step "libdlcall.so, the zlib stub (dlcall gen) and the test programs"
+step "libdlcall.so, the zlib and libm stubs (dlcall gen), Debian's arm64 pigz (dlcall sysroot)"
 bash scripts/build-plugin.sh
-./dlcall gen zlib --arch aarch64 >/dev/null
-bash tests/zlib/build.sh
+for lib in zlib libm; do ./dlcall gen "$lib" --arch aarch64 >/dev/null; done
+root=$(./dlcall sysroot --arch arm64 pigz)
 work=artifacts/demo
 mkdir -p "$work"
-[ -f "$work/input-$mib" ] || artifacts/zlib/host/gen-input "$mib" "$work/input-$mib"
+[ -x "$work/gen-input" ] || gcc -O2 -o "$work/gen-input" tests/zlib/gen-input.c
+[ -f "$work/input-$mib" ] || "$work/gen-input" "$mib" "$work/input-$mib"
 
 run() { # label, output file, command...
     local label=$1 out=$2 start end
@@ -33,15 +34,15 @@ run() { # label, output file, command...
     start=$(date +%s.%N)
     "$@" -"$level" <"$work/input-$mib" >"$out"
     end=$(date +%s.%N)
-    printf '%-34s %8.2f s   %s bytes\n' "$label" "$(echo "$end - $start" | bc)" "$(stat -c %s "$out")" >&2
+    printf '%-38s %8.2f s   %s bytes\n' "$label" "$(echo "$end - $start" | bc)" "$(stat -c %s "$out")" >&2
     echo "$end - $start" | bc
 }
 
-step "minigzip -$level on $mib MiB of mixed data"
-native=$(run "native x86_64 (host zlib)" "$work/native.gz" artifacts/zlib/x86_64/minigzip)
-emulated=$(run "arm64, fully emulated" "$work/emulated.gz" ./dlcall run --passthrough none -- artifacts/zlib/aarch64/minigzip)
-passthrough=$(run "arm64, zlib passed through" "$work/passthrough.gz" ./dlcall run --passthrough zlib -- artifacts/zlib/aarch64/minigzip)
-cmp -s "$work/emulated.gz" "$work/passthrough.gz" && same=yes || same=NO
+step "pigz -$level on $mib MiB of mixed data"
+native=$(run "native x86_64 pigz" "$work/native.gz" pigz -c)
+emulated=$(run "arm64 pigz, fully emulated" "$work/emulated.gz" ./dlcall run --passthrough none --sysroot "$root" -- "$root/usr/bin/pigz" -c)
+passthrough=$(run "arm64 pigz, zlib+libm passed through" "$work/passthrough.gz" ./dlcall run --passthrough zlib,libm --sysroot "$root" -- "$root/usr/bin/pigz" -c)
+cmp -s "$work/emulated.gz" "$work/passthrough.gz" && cmp -s "$work/native.gz" "$work/passthrough.gz" && same=yes || same=NO
 printf '\nidentical output: %s\nspeedup with dlcall: %.1fx   (dlcall vs native: %.2fx)\n' "$same" \
     "$(echo "$emulated / $passthrough" | bc -l)" "$(echo "$passthrough / $native" | bc -l)"
 [ "$same" = yes ]
