@@ -21,9 +21,6 @@
 #define DLCALL_FALLBACK_SLOTS(n) \
     __attribute__((visibility("hidden"))) void *dlcall__fallback[(n)]
 
-#define DLCALL_FALLBACK_STR_(x) #x
-#define DLCALL_FALLBACK_STR(x) DLCALL_FALLBACK_STR_(x)
-
 #if defined(__aarch64__)
 #include "arch/aarch64/fallback.h"
 #elif defined(__riscv) && __riscv_xlen == 64
@@ -32,28 +29,6 @@
 #include "arch/x86_64/fallback.h"
 #else
 #error "dlcall: unsupported guest architecture"
-/*
- * A data object the real library exports (libm's signgam): the stub
- * defines it with the same size so programs link and copy-relocate it as
- * usual; the real library's own references then bind to the program's copy.
- * Assembly, because the library's header declares it with a C type.
- */
-/* template: .data; .globl name; .type name, %object; .size name, size; name: .zero size */
-#define DLCALL_FALLBACK_DATA(name, size)                                     \
-    __asm__(".data\n"                                                        \
-            ".globl " #name "\n"                                             \
-            ".type " #name ", %object\n"                                     \
-            ".size " #name ", " #size "\n"                                   \
-            ".p2align 4\n"                                                   \
-            #name ":\n"                                                      \
-            ".zero " #size "\n"                                              \
-            ".text\n")
-
-/* template: .globl alias; .set alias, name */
-#define DLCALL_FALLBACK_ALIAS(alias, name)                                   \
-    __asm__(".globl " #alias "\n"                                            \
-            ".set " #alias ", " #name "\n")
-
 #endif
 
 /* template: .globl name; .type name,%function; name: <jump through slot i>; .size name, .-name */
@@ -63,6 +38,23 @@
             ".type " #name ", %function\n"                                   \
             ".p2align 2\n"                                                   \
             #name ":\n"                                                      \
+            DLCALL_ARCH_FALLBACK_ENTRY                                       \
+            DLCALL_ARCH_FALLBACK_JUMP("dlcall__fallback+8*" #i)              \
+            ".size " #name ", .-" #name "\n")
+
+/*
+ * The same jump, after setting the int @flag to 1 (the stub's
+ * dlcall__rounding_touched: a rounding-mode setter ran).
+ */
+/* template: .globl name; name: <flag = 1>; <jump through slot i> */
+#define DLCALL_FALLBACK_JUMP_MARK(name, i, flag)                             \
+    __asm__(".text\n"                                                        \
+            ".globl " #name "\n"                                             \
+            ".type " #name ", %function\n"                                   \
+            ".p2align 2\n"                                                   \
+            #name ":\n"                                                      \
+            DLCALL_ARCH_FALLBACK_ENTRY                                       \
+            DLCALL_ARCH_FALLBACK_MARK(#flag)                                 \
             DLCALL_ARCH_FALLBACK_JUMP("dlcall__fallback+8*" #i)              \
             ".size " #name ", .-" #name "\n")
 

@@ -22,15 +22,17 @@ internal static class GuestFallbackEmitter
     /// <summary>True when the stub loads the real guest library.</summary>
     public static bool LoadsRealLibrary(BoundaryPlan plan) => Fallbacks(plan).Count > 0 || Guarded(plan).Count > 0;
 
-    // template: if (__builtin_expect(!dlcall_arch_round_to_nearest(), 0) && dlcall__real[3])
+    // template: if (__builtin_expect(dlcall__rounding_touched, 0) && !dlcall_arch_round_to_nearest() && dlcall__real[3])
     //               return ((double (*)(double))dlcall__real[3])(x);
+    // Reading the rounding mode costs a QEMU helper call (a register-table lookup); until a
+    // rounding-mode setter ran, the mode is the default and one load decides.
     public static void EmitRoundingGuard(CWriter w, BoundaryFunction f)
     {
         var d = f.Decl;
         string type = CDecl.Declare(d.Return, "(*)(" + (d.Params.Count == 0 ? "void" : string.Join(", ", d.Params.Select(p => p.Type.Spelling))) + ")");
         string call = $"(({type})dlcall__real[{f.ThunkIndex}])({string.Join(", ", d.Params.Select(p => p.Name))})";
         w.Line();
-        w.Block($"if (__builtin_expect(!dlcall_arch_round_to_nearest(), 0) && dlcall__real[{f.ThunkIndex}] != NULL)", () =>
+        w.Block($"if (__builtin_expect(dlcall__rounding_touched, 0) && !dlcall_arch_round_to_nearest() && dlcall__real[{f.ThunkIndex}] != NULL)", () =>
         {
             if (d.Return is Model.VoidType) w.Line(call + ";").Line("return;");
             else w.Line($"return {call};");
@@ -56,6 +58,8 @@ internal static class GuestFallbackEmitter
         if (fallbacks.Count == 0) w.Line("    NULL,");
         w.Line("};");
         w.Line("static char dlcall__fallback_why[512];");
+        // Set (never cleared) by the spec's roundingModeSetters before they run.
+        w.Line("__attribute__((visibility(\"hidden\"))) int dlcall__rounding_touched;");
         w.Line();
         w.Function("static void dlcall__fallback_missing(void)", () =>
         {
@@ -80,7 +84,12 @@ internal static class GuestFallbackEmitter
                 w.Line($"dlcall__real[{f.ThunkIndex}] = real ? dlsym(real, \"{f.Decl.Name}\") : NULL;");
         });
         for (int i = 0; i < fallbacks.Count; i++)
-            w.Line($"DLCALL_FALLBACK_JUMP({fallbacks[i].Decl.Name}, {i});");
+        {
+            string name = fallbacks[i].Decl.Name;
+            w.Line(spec.RoundingModeSetters.Contains(name) && guarded.Count > 0
+                ? $"DLCALL_FALLBACK_JUMP_MARK({name}, {i}, dlcall__rounding_touched);"
+                : $"DLCALL_FALLBACK_JUMP({name}, {i});");
+        }
         w.Line();
         EmitData(w, plan);
     }

@@ -57,6 +57,13 @@ public sealed record LibrarySpec
     public bool DefaultRoundingOnly { get; init; }
 
     /// <summary>
+    /// With defaultRoundingOnly: the functions through which the guest changes its rounding mode
+    /// (fesetround...). Until one of them runs, the guard costs one load; afterwards it reads the
+    /// guest's rounding mode on every call. Changes made without them (inline assembly) are not seen.
+    /// </summary>
+    public IReadOnlyList<string> RoundingModeSetters { get; init; } = [];
+
+    /// <summary>
     /// Floating-point results that are NaN although no argument was get the guest ISA's default
     /// NaN (x86 sets its sign bit, Arm and RISC-V do not), as the emulated library would return.
     /// </summary>

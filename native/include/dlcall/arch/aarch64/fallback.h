@@ -10,11 +10,18 @@
 #ifndef DLCALL_ARCH_AARCH64_FALLBACK_H
 #define DLCALL_ARCH_AARCH64_FALLBACK_H
 
+#define DLCALL_ARCH_FALLBACK_ENTRY "    hint #34\n"
+
 #define DLCALL_ARCH_FALLBACK_JUMP(slot)          \
-    "    hint #34\n"                             \
     "    adrp x16, " slot "\n"                   \
     "    ldr x16, [x16, #:lo12:" slot "]\n"      \
     "    br x16\n"
+
+/* Stores 1 into the int at @flag; x16 and x17 (IP0, IP1) are free at a call boundary. */
+#define DLCALL_ARCH_FALLBACK_MARK(flag)          \
+    "    adrp x16, " flag "\n"                   \
+    "    mov w17, #1\n"                          \
+    "    str w17, [x16, #:lo12:" flag "]\n"
 
 /* 1 when FPCR.RMode is round-to-nearest (0): the rounding guard's test. */
 static inline int dlcall_arch_round_to_nearest(void)

@@ -8,10 +8,18 @@
 #ifndef DLCALL_ARCH_RISCV64_FALLBACK_H
 #define DLCALL_ARCH_RISCV64_FALLBACK_H
 
+#define DLCALL_ARCH_FALLBACK_ENTRY ""
+
 #define DLCALL_ARCH_FALLBACK_JUMP(slot) \
     "    lla t1, " slot "\n"            \
     "    ld t1, 0(t1)\n"                \
     "    jr t1\n"
+
+/* Stores 1 into the int at @flag; t1 and t2 are temporaries, not argument registers. */
+#define DLCALL_ARCH_FALLBACK_MARK(flag) \
+    "    lla t1, " flag "\n"           \
+    "    li t2, 1\n"                   \
+    "    sw t2, 0(t1)\n"
 
 /* 1 when the dynamic rounding mode (frm) is round-to-nearest-even (0). */
 static inline int dlcall_arch_round_to_nearest(void)

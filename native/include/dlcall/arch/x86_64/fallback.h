@@ -8,8 +8,14 @@
 #ifndef DLCALL_ARCH_X86_64_FALLBACK_H
 #define DLCALL_ARCH_X86_64_FALLBACK_H
 
+#define DLCALL_ARCH_FALLBACK_ENTRY ""
+
 #define DLCALL_ARCH_FALLBACK_JUMP(slot) \
     "    jmp *" slot "(%rip)\n"
+
+/* Stores 1 into the int at @flag, touching no register. */
+#define DLCALL_ARCH_FALLBACK_MARK(flag) \
+    "    movl $1, " flag "(%rip)\n"
 
 /* 1 when MXCSR.RC (the SSE rounding control doubles and floats use) is round-to-nearest (0). */
 static inline int dlcall_arch_round_to_nearest(void)

@@ -79,6 +79,7 @@ static const char *const dlcall__fallback_name[4] = {
     "fb_sign_of",
 };
 static char dlcall__fallback_why[512];
+__attribute__((visibility("hidden"))) int dlcall__rounding_touched;
 
 static void dlcall__fallback_missing(void)
 {
@@ -140,7 +141,7 @@ static void dlcall__fallback_load(void)
     dlcall__real[2] = real ? dlsym(real, "fb_split") : NULL;
 }
 
-DLCALL_FALLBACK_JUMP(fb_format, 0);
+DLCALL_FALLBACK_JUMP_MARK(fb_format, 0, dlcall__rounding_touched);
 DLCALL_FALLBACK_JUMP(fb_hidden_helper, 1);
 DLCALL_FALLBACK_JUMP(fb_scalel, 2);
 DLCALL_FALLBACK_JUMP(fb_sign_of, 3);
@@ -194,7 +195,7 @@ double (fb_scale)(double x, double k)
 {
     struct dlcall_args_fb_scale a = { .p0 = x, .p1 = k };
 
-    if (__builtin_expect(!dlcall_arch_round_to_nearest(), 0) && dlcall__real[0] != NULL) {
+    if (__builtin_expect(dlcall__rounding_touched, 0) && !dlcall_arch_round_to_nearest() && dlcall__real[0] != NULL) {
         return ((double (*)(double, double))dlcall__real[0])(x, k);
     }
     double r;
@@ -213,7 +214,7 @@ float (fb_scalef)(float x)
 {
     struct dlcall_args_fb_scalef a = { .p0 = x };
 
-    if (__builtin_expect(!dlcall_arch_round_to_nearest(), 0) && dlcall__real[1] != NULL) {
+    if (__builtin_expect(dlcall__rounding_touched, 0) && !dlcall_arch_round_to_nearest() && dlcall__real[1] != NULL) {
         return ((float (*)(float))dlcall__real[1])(x);
     }
     float r;
@@ -232,7 +233,7 @@ void (fb_split)(double x, double * hi, double * lo)
 {
     struct dlcall_args_fb_split a = { .p0 = x, .p1 = hi, .p2 = lo };
 
-    if (__builtin_expect(!dlcall_arch_round_to_nearest(), 0) && dlcall__real[2] != NULL) {
+    if (__builtin_expect(dlcall__rounding_touched, 0) && !dlcall_arch_round_to_nearest() && dlcall__real[2] != NULL) {
         ((void (*)(double, double *, double *))dlcall__real[2])(x, hi, lo);
         return;
     }
