@@ -15,7 +15,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
     /// overlay with the stubs of <paramref name="libs"/> only (none: fully emulated).
     /// </summary>
     public static (GuestLaunch? Launch, string Error) Prepare(IReadOnlyList<string> command, string isa, IReadOnlyList<string> libs,
-        string? sysroot, IReadOnlyList<string>? pluginOptions = null)
+        string? sysroot, IReadOnlyList<string>? pluginOptions = null, IReadOnlyDictionary<string, string>? guestEnv = null)
     {
         string qemu = Path.Combine(QemuDir(), "bin", "qemu-" + isa);
         if (!File.Exists(qemu)) return (null, "QEMU is not built: run native/qemu/build-qemu.sh (./test.sh and ./demo.sh do)");
@@ -44,6 +44,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
             string options = pluginOptions is { Count: > 0 } ? "," + string.Join(",", pluginOptions) : "";
             args.AddRange(["-plugin", plugin + options, "-E", "LD_LIBRARY_PATH=" + overlay + (string.IsNullOrEmpty(guestPath) ? "" : ":" + guestPath)]);
         }
+        foreach (var (k, v) in guestEnv ?? new Dictionary<string, string>()) args.AddRange(["-E", $"{k}={v}"]);
         args.AddRange(command);
         return (new GuestLaunch(qemu, args), "");
     }

@@ -68,7 +68,7 @@ internal static class ProgramsBench
         }
         var args = w.Args.Select(a => a.Replace("{input}", input)).ToList();
         var (emulated, emuErr) = GuestLaunch.Prepare([guestProgram, .. args], isa, [], root);
-        var (dlcall, dlErr) = GuestLaunch.Prepare([guestProgram, .. args], isa, w.Passthrough, root);
+        var (dlcall, dlErr) = GuestLaunch.Prepare([guestProgram, .. args], isa, w.Passthrough, root, guestEnv: w.DlcallEnv);
         if (emulated is null || dlcall is null) return (null, emuErr + dlErr);
         string? stdin = w.Stdin ? input : null;
         string work = Path.GetTempPath();

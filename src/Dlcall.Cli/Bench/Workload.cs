@@ -14,6 +14,7 @@ namespace Dlcall.Cli.Bench;
 /// <param name="Prepare">A host shell command making {input} from {raw} (the generated data), or null:
 /// the input is the generated data itself.</param>
 /// <param name="Stdin">Feed {input} on standard input instead of naming it in Args.</param>
+/// <param name="DlcallEnv">Guest environment of the dlcall run only (DLCALL_FAST=0: the syscall path).</param>
 public sealed record Workload(
     string Name,
     string Program,
@@ -21,7 +22,8 @@ public sealed record Workload(
     IReadOnlyList<string> Passthrough,
     string? Package = null,
     string? Prepare = null,
-    bool Stdin = false)
+    bool Stdin = false,
+    IReadOnlyDictionary<string, string>? DlcallEnv = null)
 {
     /// <summary>The file name part used for cached inputs.</summary>
     public string Slug => new string(Name.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
