@@ -22,6 +22,8 @@
 
 #include <dlcall/protocol.h>
 
+#include "glue.h"
+
 /* vCPU indexes are reused as guest threads come and go: 64K live threads. */
 #define FAST_MAX_VCPUS 65536
 
@@ -77,8 +79,7 @@ static void fast_exec_native(unsigned int vcpu_index, void *userdata)
         blk->status = -DLCALL_EFAULT;
         return;
     }
-    ((void (*)(void *, void *))(uintptr_t)blk->fn)((void *)(uintptr_t)blk->a,
-                                                  (void *)(uintptr_t)blk->b);
+    dlcall_call_host(blk->fn, blk->a, blk->b);
     blk->status = DLCALL_OK;
 }
 
