@@ -68,10 +68,11 @@ internal static unsafe class Dispatcher
         return Errno.Ok;
     }
 
-    // glibc's dlclose dereferences the handle: NULL or one libdl never gave out is -EFAULT.
+    // glibc's dlclose dereferences the handle: NULL, RTLD_NEXT (-1: a handle for dlsym only, found
+    // by tests/fuzz) or one libdl never gave out is -EFAULT.
     private static long FreeLibrary(uint vcpu, nint handle, ulong outResult)
     {
-        if (handle == 0 || !NativeGlue.IsHandle(handle)) return -Errno.EFAULT;
+        if (handle == 0 || handle == -1 || !NativeGlue.IsHandle(handle)) return -Errno.EFAULT;
         long status = NativeGlue.PutGuest(outResult, unchecked((ulong)-1), (nuint)sizeof(int));
         if (status != Errno.Ok) return status;
         *(int*)outResult = LibC.DlClose(handle);
