@@ -9,7 +9,8 @@
  * plugin must refuse), arguments drawn from classes of pointers (NULL,
  * small values, non-canonical and kernel addresses, PROT_NONE pages,
  * out pointers that run over the end of a page, read-only pages, valid
- * buffers, strings without a NUL before a PROT_NONE page), the call, then
+ * buffers, strings without a NUL before a PROT_NONE page or within
+ * DLCALL_STRING_MAX, handles libdl never gave), the call, then
  * the oracle: the sysret the protocol (shared/spec/protocol.md) demands
  * for those classes, the out value, and no byte written outside it.
  *
@@ -52,8 +53,12 @@ enum fz_class {
     FZ_GUARD,       /* inside a PROT_NONE page */
     FZ_STRADDLE,    /* out: the object runs over a page end into PROT_NONE */
     FZ_UNTERM,      /* string: no NUL before a PROT_NONE page */
+    FZ_LONG,        /* string: no NUL within DLCALL_STRING_MAX bytes */
     FZ_RDONLY,      /* out: a read-only page */
-    FZ_HOST,        /* host memory the guest never mapped (guest only) */
+    FZ_HOST,        /* string: host memory the guest never mapped (guest only) */
+    FZ_NOTHANDLE,   /* handle: mapped memory that is no library handle */
+    FZ_RTLD_NEXT,   /* handle: RTLD_NEXT */
+    FZ_HANDLE,      /* handle: one dlopen gave */
     FZ_VALID,       /* out: writable buffer; string: NUL-terminated */
     FZ_CLASSES
 };
@@ -83,7 +88,9 @@ struct fz_env {
     /* Draw unusable pointers too; false keeps to NULL and valid ones (a plugin without
      * pointer validation crashes on the others). */
     bool bad_pointers;
-    /* A host address the guest never mapped, or 0 (FZ_HOST unused). */
+    /* A host string the guest never mapped, or 0 (FZ_HOST unused). The plugin checks the
+     * host's mapping, so it may read it; as an out pointer it would be written (like a guest
+     * store there would), so it is only drawn for strings. */
     uint64_t host_addr;
     /* Optional: called with each call before it is made (to name the one that crashes). */
     void (*trace)(const struct fz_args *call);
@@ -95,7 +102,7 @@ struct fz_env {
 struct fz_stats {
     uint64_t calls;
     uint64_t by_op[7];     /* IDs 0-4, 6, and refused IDs */
-    uint64_t by_ret[3];    /* 0, -EFAULT, -EINVAL */
+    uint64_t by_ret[4];    /* 0, -EFAULT, -EINVAL, -ENAMETOOLONG */
     uint64_t by_class[FZ_CLASSES];
 };
 

@@ -5,8 +5,12 @@
  * The oracle follows shared/spec/protocol.md and docs/Protocol.md: an
  * unknown ID answers -EINVAL and touches nothing; a known one answers
  * -EFAULT when any pointer it must dereference is NULL (where NULL is not
- * legal) or unusable, and then writes nothing; otherwise 0 with the
- * result in the out object and no byte written beside it. Results are
+ * legal) or unusable, or a handle is none libdl gave, and -ENAMETOOLONG
+ * for a string without a NUL in DLCALL_STRING_MAX bytes (with several bad
+ * arguments, any of their answers); a refused call writes nothing but
+ * maybe the "no result" value into its out object (the plugin probes out
+ * pointers by writing it). Otherwise 0 with the result in the out object
+ * and no byte written beside it. Results are
  * checked as far as the inputs decide them (the "emu" attribute, a known
  * library that must load, a known symbol that must resolve, dlclose's 0).
  */
@@ -20,10 +24,11 @@
 
 #define RET_EFAULT (-(int64_t)DLCALL_EFAULT)
 #define RET_EINVAL (-(int64_t)DLCALL_EINVAL)
+#define RET_ENAMETOOLONG (-(int64_t)DLCALL_ENAMETOOLONG)
 #define NOT_POINTER FZ_CLASSES
 
-/* What the argument classes demand: 0, -EFAULT, or either (host memory the plugin may read). */
-enum verdict { V_OK, V_MAYBE, V_BAD };
+/* The sysrets an argument allows; a call allows what all its arguments do (accept()). */
+enum { A_OK = 1, A_EFAULT = 2, A_ENAMETOOLONG = 4 };
 
 static const char *const keys[] = {
     DLCALL_ATTR_EMU, DLCALL_ATTR_VERSION, DLCALL_ATTR_HOST_ARCH, DLCALL_ATTR_FAST_PATH,
@@ -38,7 +43,7 @@ const char *fz_class_name(enum fz_class c)
 {
     static const char *const n[FZ_CLASSES] = {
         "null", "small", "noncanonical", "kernel", "prot_none", "straddle", "unterminated",
-        "read_only", "host", "valid",
+        "too_long", "read_only", "host", "not_handle", "rtld_next", "handle", "valid",
     };
 
     return c < FZ_CLASSES ? n[c] : "-";
@@ -57,22 +62,33 @@ static void fail(const struct fz_args *a, const char *fmt, ...)
     __builtin_trap(); /* fail must not return */
 }
 
-static enum verdict judge_out(enum fz_class c)
+static unsigned judge_out(enum fz_class c)
 {
-    return c == FZ_VALID ? V_OK : V_BAD;
+    return c == FZ_VALID ? A_OK : A_EFAULT;
 }
 
-static enum verdict judge_str(enum fz_class c, bool null_ok)
+/* Host memory is mapped, so the plugin may read a string there. */
+static unsigned judge_str(enum fz_class c, bool null_ok)
 {
     if (c == FZ_VALID || (c == FZ_NULL && null_ok)) {
-        return V_OK;
+        return A_OK;
     }
-    return c == FZ_HOST ? V_MAYBE : V_BAD;
+    return c == FZ_HOST ? A_OK | A_EFAULT : c == FZ_LONG ? A_ENAMETOOLONG : A_EFAULT;
 }
 
-static enum verdict worst(enum verdict a, enum verdict b)
+/* RTLD_DEFAULT and RTLD_NEXT are handles for dlsym, not for dlclose. */
+static unsigned judge_handle(enum fz_class c, bool closing)
 {
-    return a > b ? a : b;
+    if (c == FZ_HANDLE || (!closing && (c == FZ_NULL || c == FZ_RTLD_NEXT))) {
+        return A_OK;
+    }
+    return A_EFAULT;
+}
+
+/* 0 when every argument allows it; every error some argument may cause. */
+static unsigned accept(unsigned a, unsigned b)
+{
+    return (a & b & A_OK) | ((a | b) & ~A_OK);
 }
 
 static int64_t call(const struct fz_args *a)
@@ -83,24 +99,34 @@ static int64_t call(const struct fz_args *a)
     return fz.env->syscall(a->id, a->a2, a->a3, a->a4);
 }
 
-/* The sysret against the verdict; true when the call was served (0). */
-static bool served(const struct fz_args *a, int64_t ret, enum verdict v)
+/* The sysret against what the arguments allow; true when the call was served (0). */
+static bool served(const struct fz_args *a, int64_t ret, unsigned allowed)
 {
-    if ((ret == 0 && v != V_BAD) || (ret == RET_EFAULT && v != V_OK)) {
+    if ((ret == 0 && (allowed & A_OK)) || (ret == RET_EFAULT && (allowed & A_EFAULT)) ||
+        (ret == RET_ENAMETOOLONG && (allowed & A_ENAMETOOLONG))) {
         return ret == 0;
     }
-    fail(a, "sysret %lld, want %s", (long long)ret,
-         v == V_OK ? "0" : v == V_BAD ? "-EFAULT" : "0 or -EFAULT");
+    fail(a, "sysret %lld, allowed:%s%s%s", (long long)ret, allowed & A_OK ? " 0" : "",
+         allowed & A_EFAULT ? " -EFAULT" : "", allowed & A_ENAMETOOLONG ? " -ENAMETOOLONG" : "");
 }
 
-/* Window @w holds nothing but the fill, beside the object when it was written. */
+/*
+ * Window @w holds nothing but the fill beside the object. The object holds the result when
+ * the call was served, else the fill or @none, the "no result" value (NULL for pointers, -1
+ * for dlclose's int), which the plugin writes to probe an out pointer before it refuses for
+ * another reason.
+ */
 static void check_window(const struct fz_args *a, int w, enum fz_class c, size_t off,
-                         size_t size, bool written)
+                         size_t size, bool written, uint64_t none)
 {
+    const uint8_t *obj = fz_window(w) + off;
     long at;
 
     if (c != FZ_VALID) {
         return;
+    }
+    if (!written && memcmp(obj, &none, size) == 0) {
+        written = true;
     }
     at = written ? fz_window_dirty(w, off, off + size) : fz_window_dirty(w, 0, 0);
     if (at >= 0) {
@@ -108,6 +134,9 @@ static void check_window(const struct fz_args *a, int w, enum fz_class c, size_t
              off, size, written ? "served" : "refused");
     }
 }
+
+/* For calls whose refusal must leave the object alone. */
+#define UNTOUCHED 0xa5a5a5a5a5a5a5a5ULL
 
 static uint64_t window_u64(int w, size_t off)
 {
@@ -149,8 +178,8 @@ static int64_t op_attribute(struct fz_src *s, struct fz_args *a)
     a->a4 = fz_u64(s);
     text_of(a->a2, a->c2, key, sizeof(key));
     ret = call(a);
-    bool ok = served(a, ret, worst(judge_str(a->c2, false), judge_out(a->c3)));
-    check_window(a, 0, a->c3, off, 8, ok);
+    bool ok = served(a, ret, accept(judge_str(a->c2, false), judge_out(a->c3)));
+    check_window(a, 0, a->c3, off, 8, ok, 0);
     if (!ok || a->c2 != FZ_VALID) {
         return ret;
     }
@@ -208,8 +237,8 @@ static int64_t op_dlopen(struct fz_src *s, struct fz_args *a)
     a->a4 = fz_pick_out(s, 0, 8, &a->c4, &off);
     text_of(a->a2, a->c2, path, sizeof(path));
     ret = call(a);
-    bool ok = served(a, ret, worst(judge_str(a->c2, true), judge_out(a->c4)));
-    check_window(a, 0, a->c4, off, 8, ok);
+    bool ok = served(a, ret, accept(judge_str(a->c2, true), judge_out(a->c4)));
+    check_window(a, 0, a->c4, off, 8, ok, 0);
     if (!ok) {
         return ret;
     }
@@ -229,39 +258,23 @@ static int64_t op_dlopen(struct fz_src *s, struct fz_args *a)
     return ret;
 }
 
-/* NULL (RTLD_DEFAULT), a library opened at init, or one the calls opened. */
-static uint64_t pick_handle(struct fz_src *s, enum fz_class *c, int *lib)
-{
-    uint8_t b = fz_u8(s);
-
-    *c = FZ_VALID;
-    *lib = -1;
-    if (b < 32) {
-        *c = FZ_NULL;
-        return 0;
-    }
-    if (b < 160 || fz.opened[b % FZ_MAX_OPENED].refs == 0) {
-        *lib = b % fz.lib_count;
-        return fz.lib_handles[*lib];
-    }
-    return fz.opened[b % FZ_MAX_OPENED].handle;
-}
-
 static int64_t op_dlsym(struct fz_src *s, struct fz_args *a)
 {
     char name[FZ_STR_MAX + 1];
     size_t off;
     int64_t ret;
     uint64_t sym;
-    int lib;
+    int lib, opened;
 
-    a->a2 = pick_handle(s, &a->c2, &lib);
+    a->a2 = fz_pick_handle(s, &a->c2, &lib, &opened);
     a->a3 = fz_pick_str(s, names, false, &a->c3);
     a->a4 = fz_pick_out(s, 0, 8, &a->c4, &off);
     text_of(a->a3, a->c3, name, sizeof(name));
     ret = call(a);
-    bool ok = served(a, ret, worst(judge_str(a->c3, false), judge_out(a->c4)));
-    check_window(a, 0, a->c4, off, 8, ok);
+    bool ok = served(a, ret,
+                     accept(judge_handle(a->c2, false),
+                            accept(judge_str(a->c3, false), judge_out(a->c4))));
+    check_window(a, 0, a->c4, off, 8, ok, 0);
     if (!ok || a->c3 != FZ_VALID) {
         return ret;
     }
@@ -275,20 +288,24 @@ static int64_t op_dlsym(struct fz_src *s, struct fz_args *a)
     return ret;
 }
 
+/* Only handles the calls hold a reference to are closed, so init's stay open and valid. */
 static int64_t op_dlclose(struct fz_src *s, struct fz_args *a)
 {
-    struct fz_opened *o = &fz.opened[fz_u8(s) % FZ_MAX_OPENED];
     size_t off;
     int64_t ret;
     int32_t result;
+    int lib, opened;
 
-    a->c2 = o->refs > 0 && fz_u8(s) >= 32 ? FZ_VALID : FZ_NULL;
-    a->a2 = a->c2 == FZ_VALID ? o->handle : 0;
+    a->a2 = fz_pick_handle(s, &a->c2, &lib, &opened);
+    if (lib >= 0) { /* init's reference is not the calls' to drop */
+        a->a2 = 0;
+        a->c2 = FZ_NULL;
+    }
     a->a3 = fz_pick_out(s, 0, 4, &a->c3, &off);
     a->a4 = fz_u64(s);
     ret = call(a);
-    bool ok = served(a, ret, worst(judge_out(a->c2), judge_out(a->c3)));
-    check_window(a, 0, a->c3, off, 4, ok);
+    bool ok = served(a, ret, accept(judge_handle(a->c2, true), judge_out(a->c3)));
+    check_window(a, 0, a->c3, off, 4, ok, UINT32_MAX);
     if (!ok) {
         return ret; /* refused before dlclose: the reference is still held */
     }
@@ -296,7 +313,7 @@ static int64_t op_dlclose(struct fz_src *s, struct fz_args *a)
     if (result != 0) {
         fail(a, "dlclose of a handle with a reference gave %d", result);
     }
-    o->refs--;
+    fz.opened[opened].refs--;
     return ret;
 }
 
@@ -312,7 +329,7 @@ static int64_t op_dlerror(struct fz_src *s, struct fz_args *a)
     a->a4 = fz_u64(s);
     ret = call(a);
     bool ok = served(a, ret, judge_out(a->c2));
-    check_window(a, 0, a->c2, off, 8, ok);
+    check_window(a, 0, a->c2, off, 8, ok, 0);
     p = ok ? window_u64(0, off) : 0;
     if (p != 0 && dlcall_copy_host_string(msg, (const char *)(uintptr_t)p, sizeof(msg))[0] == 0) {
         fail(a, "dlerror gave an empty message");
@@ -321,33 +338,28 @@ static int64_t op_dlerror(struct fz_src *s, struct fz_args *a)
 }
 
 /*
- * The block is only stored (the magic instruction, which these programs
- * never run, would use it): NULL drops it, a misaligned one is refused,
- * an aligned unusable one may be either.
+ * The block is only checked (read and written back unchanged) and stored;
+ * the magic instruction, which these programs never run, would use it.
+ * NULL drops it; it must be aligned, readable and writable.
  */
 static int64_t op_fast_block(struct fz_src *s, struct fz_args *a)
 {
     size_t off;
-    int64_t ret;
-    bool ok;
+    int64_t ret, want;
 
     a->a2 = fz_pick_out(s, 0, sizeof(struct dlcall_fast_block), &a->c2, &off);
     a->a3 = fz_u64(s);
     a->a4 = fz_u64(s);
     ret = call(a);
     if (!fz.env->fast_path) {
-        ok = ret == RET_EINVAL;
-    } else if (a->a2 == 0 || (a->c2 == FZ_VALID && (a->a2 & 7) == 0)) {
-        ok = ret == 0;
-    } else if (a->a2 & 7) {
-        ok = ret == RET_EFAULT;
+        want = RET_EINVAL;
     } else {
-        ok = ret == 0 || ret == RET_EFAULT;
+        want = a->a2 == 0 || (a->c2 == FZ_VALID && (a->a2 & 7) == 0) ? 0 : RET_EFAULT;
     }
-    if (!ok) {
-        fail(a, "REGISTER_FAST_BLOCK sysret %lld", (long long)ret);
+    if (ret != want) {
+        fail(a, "REGISTER_FAST_BLOCK sysret %lld, want %lld", (long long)ret, (long long)want);
     }
-    check_window(a, 0, a->c2, off, 0, false);
+    check_window(a, 0, a->c2, off, 0, false, UNTOUCHED);
     fz.fast_registered = ret == 0 && a->a2 != 0;
     return ret;
 }
@@ -373,9 +385,9 @@ static int64_t op_refused(struct fz_src *s, struct fz_args *a)
     if (ret != RET_EINVAL) {
         fail(a, "unknown ID answered %lld, want -EINVAL", (long long)ret);
     }
-    check_window(a, 0, a->c2, off[0], 8, false);
-    check_window(a, 1, a->c3, off[1], 8, false);
-    check_window(a, 2, a->c4, off[2], 8, false);
+    check_window(a, 0, a->c2, off[0], 8, false, UNTOUCHED);
+    check_window(a, 1, a->c3, off[1], 8, false, UNTOUCHED);
+    check_window(a, 2, a->c4, off[2], 8, false, UNTOUCHED);
     return ret;
 }
 
@@ -393,7 +405,7 @@ void fz_call(struct fz_src *s, struct fz_stats *st)
     ret = ops[op](s, &a);
     st->calls++;
     st->by_op[op]++;
-    st->by_ret[ret == 0 ? 0 : ret == RET_EFAULT ? 1 : 2]++;
+    st->by_ret[ret == 0 ? 0 : ret == RET_EFAULT ? 1 : ret == RET_EINVAL ? 2 : 3]++;
     for (int i = 0; i < 3; i++) {
         enum fz_class c = i == 0 ? a.c2 : i == 1 ? a.c3 : a.c4;
 

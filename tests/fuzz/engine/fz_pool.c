@@ -3,7 +3,7 @@
  * fz_pool.c: the memory the pointer classes point into, and picking a
  * pointer of a class.
  *
- * Six pages, mapped once:
+ * Pages mapped once:
  *   [0] scratch: the windows valid out pointers land in (each filled with
  *       WIN_FILL before a call, so a byte written outside the object shows)
  *   [1] strings: valid NUL-terminated strings
@@ -12,6 +12,8 @@
  *   [3] PROT_NONE
  *   [4] read-only: terminated strings, and an unterminated tail at its end
  *   [5] PROT_NONE
+ *   [6..] long: 2 * DLCALL_STRING_MAX bytes of 'L' and a NUL, for strings
+ *       whose NUL is just within the plugin's limit or beyond it
  */
 #include "fz_pool.h"
 
@@ -23,7 +25,9 @@
 
 struct fz_pool fz;
 
-enum { P_SCRATCH, P_STRINGS, P_EDGE, P_GUARD1, P_RDONLY, P_GUARD2, P_COUNT };
+enum { P_SCRATCH, P_STRINGS, P_EDGE, P_GUARD1, P_RDONLY, P_GUARD2, P_LONG };
+
+#define LONG_BYTES (2 * DLCALL_STRING_MAX)
 
 #define RDONLY_UNTERM 48 /* bytes without a NUL at the read-only page's end */
 
@@ -62,12 +66,14 @@ void fz_pool_map(const struct fz_env *env)
 
     fz.env = env;
     fz.page = ps > 0 ? (size_t)ps : 4096;
-    m = mmap(NULL, fz.page * P_COUNT, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    m = mmap(NULL, fz.page * P_LONG + LONG_BYTES, PROT_READ | PROT_WRITE,
+             MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (m == MAP_FAILED) {
         die("mmap of the pointer pages failed");
     }
     fz.base = m;
     fill_rdonly();
+    memset(page(P_LONG), 'L', LONG_BYTES - 1);
     if (mprotect(page(P_GUARD1), fz.page, PROT_NONE) != 0 ||
         mprotect(page(P_RDONLY), fz.page, PROT_READ) != 0 ||
         mprotect(page(P_GUARD2), fz.page, PROT_NONE) != 0) {
@@ -117,14 +123,13 @@ static uint64_t never_mapped(struct fz_src *s, enum fz_class c)
 
 /* Out classes beyond NULL and VALID, in the order a byte picks them. */
 static const enum fz_class bad_outs[] = {
-    FZ_SMALL, FZ_NONCANON, FZ_KERNEL, FZ_GUARD, FZ_STRADDLE, FZ_RDONLY, FZ_HOST,
+    FZ_SMALL, FZ_NONCANON, FZ_KERNEL, FZ_GUARD, FZ_STRADDLE, FZ_RDONLY,
 };
 
 uint64_t fz_pick_out(struct fz_src *s, int w, size_t size, enum fz_class *cls, size_t *off)
 {
     uint8_t b = fz_u8(s);
-    int nbad = fz.env->host_addr ? 7 : 6;
-    enum fz_class c = b < 144 ? FZ_VALID : b < 160 ? FZ_NULL : bad_outs[b % nbad];
+    enum fz_class c = b < 144 ? FZ_VALID : b < 160 ? FZ_NULL : bad_outs[b % 6];
 
     if (!fz.env->bad_pointers && c != FZ_NULL) {
         c = FZ_VALID;
@@ -147,8 +152,6 @@ uint64_t fz_pick_out(struct fz_src *s, int w, size_t size, enum fz_class *cls, s
         return (uint64_t)(uintptr_t)(page(P_GUARD1) - 1 - fz_below(s, (uint32_t)(size - 1)));
     case FZ_RDONLY:
         return (uint64_t)(uintptr_t)(page(P_RDONLY) + fz_below(s, (uint32_t)(fz.page - size + 1)));
-    case FZ_HOST:
-        return fz.env->host_addr;
     default:
         return never_mapped(s, c);
     }
@@ -216,14 +219,29 @@ static uint64_t unterminated(struct fz_src *s)
     return (uint64_t)(uintptr_t)(end - n);
 }
 
+/* A string of 'L's with its NUL at byte DLCALL_STRING_MAX - 1 (fits) or beyond (too long). */
+static uint64_t long_string(struct fz_src *s, enum fz_class *cls)
+{
+    static const size_t lengths[] = {
+        DLCALL_STRING_MAX - 1, DLCALL_STRING_MAX, DLCALL_STRING_MAX + 1, LONG_BYTES - 1,
+    };
+    size_t len = lengths[fz_below(s, 4)];
+
+    if (len < LONG_BYTES - 1 && fz_u8(s) & 1) {
+        len += fz_below(s, (uint32_t)(LONG_BYTES - 1 - len));
+    }
+    *cls = len < DLCALL_STRING_MAX ? FZ_VALID : FZ_LONG;
+    return (uint64_t)(uintptr_t)(page(P_LONG) + LONG_BYTES - 1 - len);
+}
+
 static const enum fz_class bad_strings[] = {
-    FZ_SMALL, FZ_NONCANON, FZ_KERNEL, FZ_GUARD, FZ_UNTERM, FZ_UNTERM, FZ_HOST,
+    FZ_SMALL, FZ_NONCANON, FZ_KERNEL, FZ_GUARD, FZ_UNTERM, FZ_LONG, FZ_UNTERM, FZ_HOST,
 };
 
 uint64_t fz_pick_str(struct fz_src *s, const char *const *known, bool path, enum fz_class *cls)
 {
     uint8_t b = fz_u8(s);
-    int nbad = fz.env->host_addr ? 7 : 6;
+    int nbad = fz.env->host_addr ? 8 : 7;
     enum fz_class c = b < 160 ? FZ_VALID : b < 176 ? FZ_NULL : bad_strings[b % nbad];
 
     if (!fz.env->bad_pointers && c != FZ_NULL) {
@@ -240,9 +258,58 @@ uint64_t fz_pick_str(struct fz_src *s, const char *const *known, bool path, enum
         return (uint64_t)(uintptr_t)(page(P_GUARD2) + fz_below(s, (uint32_t)fz.page));
     case FZ_UNTERM:
         return unterminated(s);
+    case FZ_LONG:
+        return long_string(s, cls);
     case FZ_HOST:
         return fz.env->host_addr;
     default:
         return never_mapped(s, c);
     }
+}
+
+/*
+ * NULL (RTLD_DEFAULT), RTLD_NEXT, a library opened at init (*lib) or by
+ * the calls (*opened), or, with bad pointers on, a value libdl never gave:
+ * unmapped, read-only or plain writable memory.
+ */
+uint64_t fz_pick_handle(struct fz_src *s, enum fz_class *cls, int *lib, int *opened)
+{
+    static const enum fz_class bogus[] = {
+        FZ_SMALL, FZ_NONCANON, FZ_KERNEL, FZ_GUARD, FZ_RDONLY, FZ_NOTHANDLE,
+    };
+    uint8_t b = fz_u8(s);
+
+    *lib = *opened = -1;
+    if (b < 24) {
+        *cls = FZ_NULL;
+        return 0;
+    }
+    if (b < 32) {
+        *cls = FZ_RTLD_NEXT;
+        return UINT64_MAX; /* glibc's RTLD_NEXT, ((void *)-1) */
+    }
+    if (b >= 208 && fz.env->bad_pointers) {
+        *cls = bogus[b % 6];
+        switch (*cls) {
+        case FZ_NOTHANDLE: /* writable memory: what a careless dlclose would scribble on */
+            return (uint64_t)(uintptr_t)(fz_window(2) + FZ_WIN_SLACK);
+        case FZ_GUARD:
+            return (uint64_t)(uintptr_t)(page(P_GUARD2) + fz_below(s, (uint32_t)fz.page));
+        case FZ_RDONLY:
+            return (uint64_t)(uintptr_t)(page(P_RDONLY) + 8 * fz_below(s, 64));
+        default: {
+            uint64_t v = never_mapped(s, *cls);
+
+            *cls = v == UINT64_MAX ? FZ_RTLD_NEXT : *cls; /* -1 is RTLD_NEXT */
+            return v;
+        }
+        }
+    }
+    *cls = FZ_HANDLE;
+    if (b >= 144 && fz.opened[b % FZ_MAX_OPENED].refs > 0) {
+        *opened = b % FZ_MAX_OPENED;
+        return fz.opened[*opened].handle;
+    }
+    *lib = b % fz.lib_count;
+    return fz.lib_handles[*lib];
 }

@@ -44,6 +44,8 @@ void fz_pool_map(const struct fz_env *env);
 uint8_t *fz_window(int w);
 void fz_windows_reset(void);
 long fz_window_dirty(int w, size_t from, size_t to);
+/* A library handle argument: NULL, RTLD_NEXT, real ones, and values that are none. */
+uint64_t fz_pick_handle(struct fz_src *s, enum fz_class *cls, int *lib, int *opened);
 /* An out pointer for a @size-byte object in window @w; *off is its offset there (FZ_VALID). */
 uint64_t fz_pick_out(struct fz_src *s, int w, size_t size, enum fz_class *cls, size_t *off);
 /* Fills the known-string lists from fz.env (fz_calls.c). */

@@ -54,8 +54,9 @@ void fz_stats_print(const struct fz_stats *st, const char *prefix)
         "attr", "dlopen", "dlsym", "dlclose", "dlerror", "fast_block", "refused_id",
     };
 
-    printf("%scalls %" PRIu64 " ok %" PRIu64 " efault %" PRIu64 " einval %" PRIu64 "\n", prefix,
-           st->calls, st->by_ret[0], st->by_ret[1], st->by_ret[2]);
+    printf("%scalls %" PRIu64 " ok %" PRIu64 " efault %" PRIu64 " einval %" PRIu64
+           " enametoolong %" PRIu64 "\n",
+           prefix, st->calls, st->by_ret[0], st->by_ret[1], st->by_ret[2], st->by_ret[3]);
     printf("%sops", prefix);
     for (int i = 0; i < 7; i++) {
         printf(" %s=%" PRIu64, ops[i], st->by_op[i]);
