@@ -39,7 +39,7 @@ struct block {
 };
 
 struct totals {
-    uint64_t bytes[2], blocks[2], freed, checks, probes;
+    uint64_t bytes[2], blocks[2], freed, checks, probes, pairs;
     uint64_t lo[2], hi[2]; /* the span each side's blocks covered */
 };
 
@@ -129,6 +129,7 @@ static void check_overlap(const struct block *n)
     for (int i = 0; i < nlive; i++) {
         const struct memlib_block *o = &live[i].m;
 
+        t.pairs++;
         if (n->m.addr < o->addr + o->size && o->addr < n->m.addr + n->m.size) {
             describe(n, a, sizeof(a));
             describe(&live[i], b, sizeof(b));
@@ -282,10 +283,10 @@ int main(int argc, char **argv)
                 t.lo[side], t.hi[side]);
     }
     e2e_say("memmap: rounds %d host %" PRIu64 " MiB in %" PRIu64 " blocks guest %" PRIu64
-            " MiB in %" PRIu64 " blocks pages %" PRIu64 " checks %" PRIu64 " probes %" PRIu64
-            " collisions 0",
+            " MiB in %" PRIu64 " blocks pages %" PRIu64 " overlap_checks %" PRIu64
+            " fill_checks %" PRIu64 " probes %" PRIu64,
             round, t.bytes[HOST] >> 20, t.blocks[HOST], t.bytes[GUEST] >> 20, t.blocks[GUEST],
-            (t.bytes[HOST] + t.bytes[GUEST]) / PAGE, t.checks, t.probes);
+            (t.bytes[HOST] + t.bytes[GUEST]) / PAGE, t.pairs, t.checks, t.probes);
     e2e_pass();
     return 0;
 }
