@@ -182,7 +182,7 @@ static uint64_t valid_string(struct fz_src *s, const char *const *known, bool pa
         return fz.rdonly_strings[fz_below(s, (uint32_t)fz.rdonly_count)];
     }
     if (fz_u8(s) < 128) {
-        /* fz_pool_check_known keeps every known string within FZ_STR_MAX. */
+        /* fz_calls_init keeps every known string within FZ_STR_MAX. */
         n = strlen(strcpy(text, known[fz_below(s, (uint32_t)count)]));
     } else {
         n = fz_below(s, FZ_RANDOM_STR_MAX + 1);

@@ -57,6 +57,18 @@ static uint64_t host_address(void)
     return (uint64_t)(uintptr_t)value;
 }
 
+static uint64_t number(const char *s)
+{
+    char *end;
+    uint64_t v = strtoull(s, &end, 0);
+
+    if (*s == '\0' || *end != '\0') {
+        fprintf(stderr, "randcalls: '%s' is not a number\n", s);
+        exit(2);
+    }
+    return v;
+}
+
 int main(int argc, char **argv)
 {
     struct fz_env env = {
@@ -79,9 +91,9 @@ int main(int argc, char **argv)
         if (strcmp(argv[i], "--safe-pointers") == 0) {
             env.bad_pointers = false;
         } else if (pos++ == 0) {
-            seed = strtoull(argv[i], NULL, 0);
+            seed = number(argv[i]);
         } else {
-            calls = strtoull(argv[i], NULL, 0);
+            calls = number(argv[i]);
         }
     }
     if (getenv("DLCALL_FUZZ_TRACE") != NULL) {
