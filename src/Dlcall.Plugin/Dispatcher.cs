@@ -52,6 +52,8 @@ internal static unsafe class Dispatcher
         }
         long status = NativeGlue.PutGuest(outHandle, 0, (nuint)sizeof(nint));
         if (status != Errno.Ok) return status;
+        LibraryErrors.Clear(vcpu);
+        if (!LoadPolicy.Allows(path == 0 ? null : copy, vcpu)) return Errno.Ok; // a NULL handle
         *(nint*)outHandle = LibC.DlOpen(path == 0 ? null : copy, flags);
         return Errno.Ok;
     }
@@ -64,6 +66,7 @@ internal static unsafe class Dispatcher
         status = NativeGlue.PutGuest(outAddress, 0, (nuint)sizeof(nint));
         if (status != Errno.Ok) return status;
         if (!NativeGlue.IsHandle(handle)) return -Errno.EFAULT;
+        LibraryErrors.Clear(vcpu);
         *(nint*)outAddress = LibC.DlSym(handle, copy);
         return Errno.Ok;
     }
@@ -75,6 +78,7 @@ internal static unsafe class Dispatcher
         if (handle == 0 || handle == -1 || !NativeGlue.IsHandle(handle)) return -Errno.EFAULT;
         long status = NativeGlue.PutGuest(outResult, unchecked((ulong)-1), (nuint)sizeof(int));
         if (status != Errno.Ok) return status;
+        LibraryErrors.Clear(vcpu);
         *(int*)outResult = LibC.DlClose(handle);
         return Errno.Ok;
     }
@@ -83,7 +87,7 @@ internal static unsafe class Dispatcher
     {
         long status = NativeGlue.PutGuest(outMessage, 0, (nuint)sizeof(nint));
         if (status != Errno.Ok) return status;
-        *(nint*)outMessage = (nint)LibC.DlError();
+        *(nint*)outMessage = (nint)LibraryErrors.Take(vcpu);
         return Errno.Ok;
     }
 }

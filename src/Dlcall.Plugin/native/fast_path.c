@@ -45,6 +45,8 @@ struct dlcall_fast_api {
     void (*register_insn_exec_cb)(void *insn, void *cb, int flags,
                                   void *userdata);
     void (*register_vcpu_exit)(uint64_t id, void *cb); /* may be NULL */
+    uint64_t (*insn_vaddr)(const void *insn);          /* may be NULL */
+    void *(*insn_haddr)(const void *insn);             /* may be NULL */
 };
 
 /* enum qemu_plugin_cb_flags: the callback reads no guest register. */
@@ -83,12 +85,36 @@ static void fast_exec_native(unsigned int vcpu_index, void *userdata)
     blk->status = DLCALL_OK;
 }
 
+/*
+ * guest_base is fixed before the first TB is translated, and an
+ * instruction's host address minus its guest address is guest_base. The
+ * guest cannot run, let alone call the plugin, before this.
+ */
+static void check_guest_base(void *tb)
+{
+    static bool checked;
+    void *insn;
+
+    if (checked || api.insn_vaddr == NULL || api.insn_haddr == NULL ||
+        api.tb_n_insns(tb) == 0) {
+        return;
+    }
+    insn = api.tb_get_insn(tb, 0);
+    if (api.insn_haddr(insn) == NULL) {
+        return;
+    }
+    checked = true;
+    dlcall_note_guest_base((uint64_t)(uintptr_t)api.insn_haddr(insn) -
+                           api.insn_vaddr(insn));
+}
+
 static void fast_tb_trans(uint64_t id, void *tb)
 {
     size_t n = api.tb_n_insns(tb);
     uint8_t buf[sizeof(magic)];
 
     (void)id;
+    check_guest_base(tb);
     for (size_t i = 0; i < n; i++) {
         void *insn = api.tb_get_insn(tb, i);
 

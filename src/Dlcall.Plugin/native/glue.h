@@ -50,6 +50,9 @@ int64_t dlcall_serve_plain(unsigned int vcpu_index, uint64_t a1, uint64_t a2,
 int64_t dlcall_serve_slow(unsigned int vcpu_index, uint64_t a1, uint64_t a2,
                           uint64_t a3, uint64_t a4);
 
+/* slow_path.c: the guest_base QEMU chose (fast_path.c finds it). */
+void dlcall_note_guest_base(uint64_t guest_base);
+
 /* host_call.c */
 void dlcall_crash_setup(void);
 
