@@ -30,6 +30,7 @@ step "native test programs"
 bash tests/harness/build.sh >/dev/null
 bash bench/cplugin/build.sh >/dev/null
 bash tests/e2e/build.sh
+bash tests/fuzz/build.sh >/dev/null
 bash tests/zlib/build.sh
 bash tests/libm/build.sh
 

@@ -6,7 +6,7 @@
 # programs the benchmarks compare against. As root installs what is missing; otherwise prints
 # the command.
 set -euo pipefail
-pkgs=(clang zlib1g-dev python3 bc
+pkgs=(clang libclang-rt-dev zlib1g-dev python3 bc
       liblzma-dev libzstd-dev libsqlite3-dev libssl-dev
       pigz zstd xz-utils sqlite3 openssl)
 missing=()

@@ -30,4 +30,10 @@ internal struct FastApi
 
     /// <summary>qemu_plugin_register_vcpu_exit_cb(id, cb), or 0 when QEMU lacks it.</summary>
     public nint RegisterVcpuExit;
+
+    /// <summary>qemu_plugin_insn_vaddr(insn), or 0: with insn_haddr, finds guest_base.</summary>
+    public nint InsnVaddr;
+
+    /// <summary>qemu_plugin_insn_haddr(insn), or 0.</summary>
+    public nint InsnHaddr;
 }

@@ -38,11 +38,13 @@ internal static unsafe class FastPathHost
     }
 
     /// <summary>REGISTER_FAST_BLOCK on vCPU <paramref name="vcpu"/>'s own thread: only that
-    /// thread writes its slot, so no lock. NULL drops the block.</summary>
-    public static long Register(uint vcpu, FastBlock* block)
+    /// thread writes its slot, so no lock. NULL drops the block. The block must be aligned,
+    /// readable and writable now: the execution callback uses it without checks.</summary>
+    public static long Register(uint vcpu, ulong block)
     {
         if (!Enabled) return -Errno.EINVAL;
-        if (((nint)block & 7) != 0) return -Errno.EFAULT;
+        if ((block & 7) != 0) return -Errno.EFAULT;
+        if (block != 0 && !NativeGlue.GuestReadWrite(block, (nuint)sizeof(FastBlock))) return -Errno.EFAULT;
         if (vcpu >= s_slots) return -Errno.ENOSPC;
         Volatile.Write(ref *(nint*)&s_table[vcpu], (nint)block);
         return Errno.Ok;

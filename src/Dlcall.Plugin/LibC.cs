@@ -28,6 +28,9 @@ internal static unsafe class LibC
     [DllImport("libc", EntryPoint = "dlerror"), SuppressGCTransition]
     internal static extern byte* DlError();
 
+    [DllImport("libc", EntryPoint = "fnmatch"), SuppressGCTransition]
+    internal static extern int FnMatch(byte* pattern, byte* text, int flags);
+
     [DllImport("libc", EntryPoint = "write")]
     internal static extern nint Write(int fd, byte* buf, nuint count);
 }

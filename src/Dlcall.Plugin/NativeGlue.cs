@@ -33,4 +33,26 @@ internal static unsafe class NativeGlue
     /// <summary>The table's number of slots.</summary>
     [DllImport("dlcall_glue", EntryPoint = "dlcall_fast_max_vcpus")]
     internal static extern uint FastMaxVcpus();
+
+    /// <summary>Copies the guest string at <paramref name="guest"/> into <paramref name="buffer"/>
+    /// (<paramref name="capacity"/> bytes, NUL included) without faulting: 0, -EFAULT or
+    /// -ENAMETOOLONG.</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_copy_string"), SuppressGCTransition]
+    internal static extern long CopyString(ulong guest, byte* buffer, nuint capacity);
+
+    /// <summary>Writes the low <paramref name="length"/> bytes of <paramref name="value"/> to
+    /// <paramref name="guest"/> without faulting: 0 or -EFAULT.</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_put_guest"), SuppressGCTransition]
+    internal static extern long PutGuest(ulong guest, ulong value, nuint length);
+
+    /// <summary>True when <paramref name="length"/> bytes at <paramref name="guest"/> are readable
+    /// and writable.</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_guest_rw"), SuppressGCTransition]
+    [return: MarshalAs(UnmanagedType.U1)]
+    internal static extern bool GuestReadWrite(ulong guest, nuint length);
+
+    /// <summary>True for RTLD_DEFAULT, RTLD_NEXT or a handle libdl gave out and still holds.</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_is_handle"), SuppressGCTransition]
+    [return: MarshalAs(UnmanagedType.U1)]
+    internal static extern bool IsHandle(nint handle);
 }

@@ -5,9 +5,12 @@ using Dlcall.Protocol;
 namespace Dlcall.Plugin;
 
 /// <summary>
-/// Parses the plugin's argv (<c>-plugin libdlcall.so,opt1,opt2</c>) exactly like the seed
-/// plugin: same acceptance rules, same messages byte for byte. Works on bytes so that a
-/// message echoes the option as QEMU passed it, whatever its encoding.
+/// Parses the plugin's argv (<c>-plugin libdlcall.so,opt1,opt2</c>). syscall_num and unknown
+/// options behave exactly like the seed plugin: same acceptance rules, same messages byte for
+/// byte. dlcall's own options (docs/Protocol.md, "Plugin options"): <c>allow=</c> and
+/// <c>deny=</c> (repeatable, ':'-separated glob lists), <c>stats=</c> and <c>trace=</c>
+/// (on|off|true|false). Works on bytes so that a message echoes the option as QEMU passed it,
+/// whatever its encoding.
 /// </summary>
 internal static class OptionParser
 {
@@ -29,6 +32,24 @@ internal static class OptionParser
                 if (error != null) return (null, error);
                 settings = settings with { SyscallNumber = number };
             }
+            else if (name.SequenceEqual("allow"u8) || name.SequenceEqual("deny"u8))
+            {
+                var patterns = SplitPatterns(value);
+                if (eq < 0 || patterns.Count == 0)
+                    return (null, Message("missing value for "u8, name));
+                settings = name[0] == (byte)'a'
+                    ? settings with { Allow = [.. settings.Allow, .. patterns] }
+                    : settings with { Deny = [.. settings.Deny, .. patterns] };
+            }
+            else if (name.SequenceEqual("stats"u8) || name.SequenceEqual("trace"u8))
+            {
+                bool? on = ParseBool(value);
+                if (eq < 0 || on is null)
+                    return (null, Message("invalid "u8, option, "; use on, off, true or false"u8));
+                settings = name[0] == (byte)'s'
+                    ? settings with { Stats = on.Value }
+                    : settings with { Trace = on.Value };
+            }
             else
             {
                 return (null, Message("unknown option '"u8, option, "'"u8));
@@ -36,6 +57,22 @@ internal static class OptionParser
         }
         return (settings, null);
     }
+
+    // "a:b::c" -> a, b, c: empty entries are no pattern.
+    private static List<byte[]> SplitPatterns(ReadOnlySpan<byte> value)
+    {
+        var patterns = new List<byte[]>();
+        foreach (Range r in value.Split((byte)':'))
+        {
+            if (!value[r].IsEmpty) patterns.Add(value[r].ToArray());
+        }
+        return patterns;
+    }
+
+    private static bool? ParseBool(ReadOnlySpan<byte> value) =>
+        value.SequenceEqual("on"u8) || value.SequenceEqual("true"u8) ? true
+        : value.SequenceEqual("off"u8) || value.SequenceEqual("false"u8) ? false
+        : null;
 
     private static byte[]? ParseSyscallNumber(ReadOnlySpan<byte> value, out long number)
     {

@@ -41,6 +41,7 @@ internal static unsafe class PluginExports
             return -1;
         }
         HostAttributes.Initialize(FastPathHost.TryEnable(id, info->TargetName));
+        LoadPolicy.Configure(settings);
         QemuApi.RegisterAtExit(id, &AtExit);
         return 0;
     }

@@ -39,6 +39,8 @@ internal static unsafe class QemuApi
             & NativeLibrary.TryGetExport(main, "qemu_plugin_insn_size", out api.InsnSize)
             & NativeLibrary.TryGetExport(main, "qemu_plugin_register_vcpu_insn_exec_cb", out api.RegisterInsnExec);
         NativeLibrary.TryGetExport(main, "qemu_plugin_register_vcpu_exit_cb", out api.RegisterVcpuExit);
+        NativeLibrary.TryGetExport(main, "qemu_plugin_insn_vaddr", out api.InsnVaddr);
+        NativeLibrary.TryGetExport(main, "qemu_plugin_insn_haddr", out api.InsnHaddr);
         return ok;
     }
 

@@ -19,6 +19,9 @@ public static class Errno
     /// <summary>What the guest sees when no plugin claims the syscall.</summary>
     public const long ENOSYS = 38;
 
+    /// <summary>A string (path, name, key) with no NUL within <see cref="Limits.StringMax"/> bytes.</summary>
+    public const long ENAMETOOLONG = 36;
+
     /// <summary>REGISTER_FAST_BLOCK: the vCPU index is beyond the plugin's table.</summary>
     public const long ENOSPC = 28;
 }

@@ -16,7 +16,7 @@ public unsafe class FastPathHostTests
     {
         FastBlock block = default;
         Assert.False(FastPathHost.Enabled);
-        Assert.Equal(-Errno.EINVAL, FastPathHost.Register(0, &block));
+        Assert.Equal(-Errno.EINVAL, FastPathHost.Register(0, (ulong)&block));
         Assert.Equal(-Errno.EINVAL, Dispatcher.Dispatch(0, (ulong)ProtocolId.RegisterFastBlock, (ulong)&block, 0, 0));
     }
 

@@ -72,6 +72,45 @@ public class OptionParserTests
         Assert.Equal(expected, error);
     }
 
+    [Fact]
+    public void AllowAndDenyRepeatAndSplitOnColons()
+    {
+        var (settings, error) = OptionParser.Parse(
+            new[] { "allow=libz.so*:libm.so.6", "deny=*evil*", "allow=::/opt/*:", "syscall_num=5000" }
+                .Select(Encoding.UTF8.GetBytes).ToList());
+        Assert.Null(error);
+        Assert.Equal(["libz.so*", "libm.so.6", "/opt/*"], settings!.Allow.Select(Encoding.UTF8.GetString));
+        Assert.Equal(["*evil*"], settings.Deny.Select(Encoding.UTF8.GetString));
+        Assert.Equal(5000, settings.SyscallNumber);
+    }
+
+    [Theory]
+    [InlineData("stats=on", true, false)]
+    [InlineData("stats=true", true, false)]
+    [InlineData("trace=on", false, true)]
+    [InlineData("trace=false", false, false)]
+    [InlineData("stats=off", false, false)]
+    public void StatsAndTraceTakeQemuBooleans(string option, bool stats, bool trace)
+    {
+        var (settings, error) = OptionParser.Parse([Encoding.UTF8.GetBytes(option)]);
+        Assert.Null(error);
+        Assert.Equal((stats, trace), (settings!.Stats, settings.Trace));
+    }
+
+    [Theory]
+    [InlineData("allow", "plugin dlcall: missing value for allow\n")]
+    [InlineData("allow=", "plugin dlcall: missing value for allow\n")]
+    [InlineData("deny=:", "plugin dlcall: missing value for deny\n")]
+    [InlineData("stats", "plugin dlcall: invalid stats; use on, off, true or false\n")]
+    [InlineData("trace=1", "plugin dlcall: invalid trace=1; use on, off, true or false\n")]
+    [InlineData("Allow=x", "plugin dlcall: unknown option 'Allow=x'\n")]
+    public void RejectsBadDlcallOptions(string option, string message)
+    {
+        var (settings, error) = OptionParser.Parse([Encoding.UTF8.GetBytes(option)]);
+        Assert.Null(settings);
+        Assert.Equal(message, Encoding.UTF8.GetString(error!));
+    }
+
     [Theory]
     [InlineData(5, "Api7")] // dlcall's backport to 10.2
     [InlineData(6, "Api6")]

@@ -35,6 +35,8 @@ public partial class ProtocolHeaderTests
     [InlineData("DLCALL_EINVAL", Errno.EINVAL)]
     [InlineData("DLCALL_ENOSYS", Errno.ENOSYS)]
     [InlineData("DLCALL_ENOSPC", Errno.ENOSPC)]
+    [InlineData("DLCALL_ENAMETOOLONG", Errno.ENAMETOOLONG)]
+    [InlineData("DLCALL_STRING_MAX", Limits.StringMax)]
     [InlineData("DLCALL_FAST_PENDING", FastPath.Pending)]
     public void NumbersMatch(string macro, long value) => Assert.Equal(value.ToString(), Defines[macro]);
 

@@ -170,6 +170,8 @@ static inline const char *dlcall__sysret_message(long sysret)
         return "dlcall: the plugin refused a bad pointer (EFAULT)";
     case -DLCALL_EINVAL:
         return "dlcall: the plugin does not know the operation (EINVAL)";
+    case -DLCALL_ENAMETOOLONG:
+        return "dlcall: the plugin refused a string longer than DLCALL_STRING_MAX (ENAMETOOLONG)";
     default:
         return "dlcall: the magic syscall failed";
     }

@@ -25,10 +25,13 @@
 
 /* sysret values: the ID was served, or not. */
 #define DLCALL_OK 0
-#define DLCALL_EFAULT 14 /* returned negated: a NULL out pointer or function */
+#define DLCALL_EFAULT 14 /* returned negated: a NULL or unmapped pointer, a NULL function */
 #define DLCALL_EINVAL 22 /* returned negated: unknown ID */
 #define DLCALL_ENOSYS 38 /* returned negated by the kernel/QEMU: no plugin */
 #define DLCALL_ENOSPC 28 /* returned negated: no room for this vCPU's fast block */
+#define DLCALL_ENAMETOOLONG 36 /* returned negated: a string without NUL in DLCALL_STRING_MAX bytes */
+/* Longest string (path, symbol name, attribute key) the plugin reads, NUL included. */
+#define DLCALL_STRING_MAX 4096
 
 /* Host attribute keys and the values the plugin answers. */
 #define DLCALL_ATTR_EMU "emu"

@@ -22,6 +22,8 @@
 
 #include <dlcall/protocol.h>
 
+#include "glue.h"
+
 /* vCPU indexes are reused as guest threads come and go: 64K live threads. */
 #define FAST_MAX_VCPUS 65536
 
@@ -43,6 +45,8 @@ struct dlcall_fast_api {
     void (*register_insn_exec_cb)(void *insn, void *cb, int flags,
                                   void *userdata);
     void (*register_vcpu_exit)(uint64_t id, void *cb); /* may be NULL */
+    uint64_t (*insn_vaddr)(const void *insn);          /* may be NULL */
+    void *(*insn_haddr)(const void *insn);             /* may be NULL */
 };
 
 /* enum qemu_plugin_cb_flags: the callback reads no guest register. */
@@ -77,9 +81,31 @@ static void fast_exec_native(unsigned int vcpu_index, void *userdata)
         blk->status = -DLCALL_EFAULT;
         return;
     }
-    ((void (*)(void *, void *))(uintptr_t)blk->fn)((void *)(uintptr_t)blk->a,
-                                                  (void *)(uintptr_t)blk->b);
+    dlcall_call_host(blk->fn, blk->a, blk->b);
     blk->status = DLCALL_OK;
+}
+
+/*
+ * guest_base is fixed before the first TB is translated, and an
+ * instruction's host address minus its guest address is guest_base. The
+ * guest cannot run, let alone call the plugin, before this.
+ */
+static void check_guest_base(void *tb)
+{
+    static bool checked;
+    void *insn;
+
+    if (checked || api.insn_vaddr == NULL || api.insn_haddr == NULL ||
+        api.tb_n_insns(tb) == 0) {
+        return;
+    }
+    insn = api.tb_get_insn(tb, 0);
+    if (api.insn_haddr(insn) == NULL) {
+        return;
+    }
+    checked = true;
+    dlcall_note_guest_base((uint64_t)(uintptr_t)api.insn_haddr(insn) -
+                           api.insn_vaddr(insn));
 }
 
 static void fast_tb_trans(uint64_t id, void *tb)
@@ -88,6 +114,7 @@ static void fast_tb_trans(uint64_t id, void *tb)
     uint8_t buf[sizeof(magic)];
 
     (void)id;
+    check_guest_base(tb);
     for (size_t i = 0; i < n; i++) {
         void *insn = api.tb_get_insn(tb, i);
 

@@ -13,6 +13,10 @@
 #include <stdint.h>
 #include <sys/syscall.h>
 
+#include <dlcall/protocol.h>
+
+#include "glue.h"
+
 /*
  * The plugin API level QEMU checks at load (min <= v <= cur). 5 is what the
  * backported 10.2 reports and is inside the range of 11.x; the callback
@@ -102,12 +106,13 @@ __attribute__((visibility("hidden"))) long syscall(long number, ...)
 /*
  * The syscall filters QEMU calls for *every* guest syscall. Entering .NET
  * costs ~10 ns (thread-state checks through __tls_get_addr), so the number
- * is compared here and only the magic syscall crosses into the managed
- * dispatcher, which serves the protocol. The C# side picks the shape.
+ * is compared here and only the magic syscall gets further. INVOKE_PROC,
+ * the per-call hot path, is served right here too: it touches no guest
+ * memory (fn, a and b go to the host function unchanged). Every other ID
+ * crosses into the managed dispatcher. Anything unusual (the first call,
+ * stats, trace, a refused guest_base) is one test of dlcall_slow, which
+ * diverts to observe.c. The C# side picks the filter's shape.
  */
-typedef int64_t (*dlcall_dispatch_fn)(unsigned int vcpu_index, uint64_t id,
-                                      uint64_t a2, uint64_t a3, uint64_t a4);
-
 static int64_t magic_num = -1;
 static dlcall_dispatch_fn dispatch;
 
@@ -115,6 +120,29 @@ void dlcall_glue_configure(int64_t syscall_num, dlcall_dispatch_fn fn)
 {
     dispatch = fn;
     magic_num = syscall_num;
+}
+
+/* The call without the dlcall_slow test; observe.c wraps it. */
+int64_t dlcall_serve_plain(unsigned int vcpu_index, uint64_t a1, uint64_t a2,
+                           uint64_t a3, uint64_t a4)
+{
+    if (a1 == DLCALL_ID_INVOKE_PROC) {
+        if (a2 == 0) {
+            return -DLCALL_EFAULT;
+        }
+        dlcall_call_host(a2, a3, a4);
+        return DLCALL_OK;
+    }
+    return dispatch(vcpu_index, a1, a2, a3, a4);
+}
+
+static inline int64_t serve(unsigned int vcpu_index, uint64_t a1, uint64_t a2,
+                            uint64_t a3, uint64_t a4)
+{
+    if (__builtin_expect(__atomic_load_n(&dlcall_slow, __ATOMIC_RELAXED) != 0, 0)) {
+        return dlcall_serve_slow(vcpu_index, a1, a2, a3, a4);
+    }
+    return dlcall_serve_plain(vcpu_index, a1, a2, a3, a4);
 }
 
 /* QEMU 11.1+ (API 7) and dlcall's 10.2 backport. */
@@ -127,7 +155,7 @@ static bool filter_api7(unsigned int vcpu_index, int64_t num, uint64_t a1,
     if (num != magic_num) {
         return false;
     }
-    *sysret = dispatch(vcpu_index, a1, a2, a3, a4);
+    *sysret = serve(vcpu_index, a1, a2, a3, a4);
     return true;
 }
 
@@ -141,7 +169,7 @@ static bool filter_api6(uint64_t id, unsigned int vcpu_index, int64_t num,
     if (num != magic_num) {
         return false;
     }
-    *sysret = (uint64_t)dispatch(vcpu_index, a1, a2, a3, a4);
+    *sysret = (uint64_t)serve(vcpu_index, a1, a2, a3, a4);
     return true;
 }
 

@@ -47,3 +47,19 @@ void dlcall_test_noop(void *args, void *ret)
     (void)args;
     (void)ret;
 }
+
+/*
+ * Host code that faults: stores to the address in *args (the hostcrash
+ * e2e test passes 0x8), or runs an invalid instruction (SIGILL) when
+ * *args is 0.
+ */
+void dlcall_test_crash(void *args, void *ret)
+{
+    volatile uintptr_t target = *(const uintptr_t *)args;
+
+    (void)ret;
+    if (target == 0) {
+        __builtin_trap();
+    }
+    *(volatile int *)target = 42;
+}

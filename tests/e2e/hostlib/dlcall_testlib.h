@@ -38,4 +38,7 @@ static inline unsigned char dlcall_test_fill_byte(uint32_t seed, size_t i)
 
 /* dlcall_test_noop(args, ret) does nothing; for timing the call itself. */
 
+/* dlcall_test_crash(uintptr_t *addr, NULL) stores to *addr, or traps (SIGILL)
+ * when it is 0: host code that faults, for the hostcrash test. */
+
 #endif /* DLCALL_TESTLIB_H */

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The magic syscall when dlcall_slow is set (glue.h): the first call,
+ * which puts the fault handler in place; a refused guest_base; stats and
+ * trace. The hot path pays one branch for all of these.
+ */
+#include <stdio.h>
+#include <unistd.h>
+
+#include <dlcall/protocol.h>
+
+#include "glue.h"
+
+static uint64_t refused_guest_base;
+
+/*
+ * Guest addresses are host addresses only with guest_base 0. Otherwise
+ * every pointer the guest passes names some other host memory: the plugin
+ * refuses every call rather than read or write there.
+ */
+void dlcall_note_guest_base(uint64_t guest_base)
+{
+    if (guest_base == 0) {
+        return;
+    }
+    refused_guest_base = guest_base;
+    __atomic_or_fetch(&dlcall_slow, DLCALL_SLOW_REFUSE, __ATOMIC_RELAXED);
+}
+
+static int64_t refuse(void)
+{
+    static bool said;
+    char line[320];
+    int n;
+
+    if (!__atomic_exchange_n(&said, true, __ATOMIC_RELAXED)) {
+        n = snprintf(line, sizeof(line),
+                     "plugin dlcall: QEMU runs the guest with guest_base 0x%llx "
+                     "(-B, -R or QEMU_GUEST_BASE), so guest addresses are not host "
+                     "addresses; dlcall refuses every call (-EINVAL)\n",
+                     (unsigned long long)refused_guest_base);
+        (void)!write(STDERR_FILENO, line, (size_t)n);
+    }
+    return -DLCALL_EINVAL;
+}
+
+int64_t dlcall_serve_slow(unsigned int vcpu_index, uint64_t a1, uint64_t a2,
+                          uint64_t a3, uint64_t a4)
+{
+    unsigned int slow = __atomic_load_n(&dlcall_slow, __ATOMIC_RELAXED);
+
+    if (slow & DLCALL_SLOW_SETUP) {
+        dlcall_crash_setup();
+        slow = __atomic_and_fetch(&dlcall_slow, ~DLCALL_SLOW_SETUP,
+                                  __ATOMIC_RELAXED);
+    }
+    if (slow & DLCALL_SLOW_REFUSE) {
+        return refuse();
+    }
+    return dlcall_serve_plain(vcpu_index, a1, a2, a3, a4);
+}
