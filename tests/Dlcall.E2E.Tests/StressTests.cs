@@ -11,7 +11,7 @@ public class StressTests(ITestOutputHelper output)
     [Fact]
     public void EightThreadsTimesAHundredThousandCallsWithZlibStreams()
     {
-        var r = ZlibGuest.Run("aarch64", "zstress", passthrough: true, args: [Guest.HostLib, "100000"]);
+        var r = StubGuest.Run("aarch64", "zstress", passthrough: true, args: [Guest.HostLib, "100000"]);
         output.WriteLine(FuzzGuest.Lines(r.StdoutText, "zstress:"));
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Contains("PASS zstress", r.StdoutText);
