@@ -6,9 +6,11 @@ namespace Dlcall.ThunkGen.Marshalling;
 
 /// <summary>Everything the emitters need: the functions in export order, the callback
 /// signatures, the records whose layout must agree, and the guest library's version nodes.</summary>
+/// <param name="StubSources">C files (full paths) the stub includes before its functions.</param>
 public sealed record BoundaryPlan(
     IReadOnlyList<BoundaryFunction> Functions,
     IReadOnlyList<CallbackSignature> Signatures,
     IReadOnlyList<RecordDecl> CheckedRecords,
     IReadOnlyList<string> CheckedTypedefs,
-    ElfLibraryInfo GuestLibrary);
+    ElfLibraryInfo GuestLibrary,
+    IReadOnlyList<string>? StubSources = null);
