@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Builds what the liblzma and libzstd differential tests run besides Debian's own programs:
+#
+#   OUTDIR/<isa>/zstd       zstd's own command line program from Debian 12's source package
+#                           (zstd 1.5.4+dfsg2-5), cross-compiled for the guest and linked against
+#                           the guest root's libzstd.so.1 dynamically (upstream's `zstd-dll`
+#                           target): Debian's zstd binary embeds libzstd statically, so it never
+#                           loads libzstd.so.1 and passthrough could not reach it
+#   OUTDIR/host/gen-input   the deterministic input generator (tests/zlib/gen-input.c)
+#
+# Usage: tests/compress/build.sh [OUTDIR]      (default: artifacts/compress)
+# The source comes from `apt-get source zstd=1.5.4+dfsg2-5` (deb-src bookworm is added when
+# missing) into $DLCALL_CACHE/src/libzstd-1.5.4+dfsg2, reused when present. Incremental.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cache="${DLCALL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dlcall}"
+out=${1:-$root/artifacts/compress}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+die() { echo "compress-tests: $*" >&2; exit 1; }
+
+version=1.5.4+dfsg2-5
+src="$cache/src/libzstd-${version%-*}"
+if [ ! -f "$src/.dlcall-complete" ]; then
+    # shellcheck source=../../scripts/lib/apt.sh
+    . "$root/scripts/lib/apt.sh"
+    if add_apt_source bookworm-src deb-src bookworm || ! apt-cache showsrc "zstd=$version" 2>/dev/null | grep -q .; then
+        apt-get update -qq >&2 || die "apt-get update failed"
+    fi
+    tmp=$(mktemp -d "$cache/src/.zstd-get.XXXXXX")
+    echo "compress-tests: apt-get source zstd=$version" >&2
+    (cd "$tmp" && apt-get -o APT::Sandbox::User=root -qq source "zstd=$version" >&2) || { rm -rf "$tmp"; die "apt-get source zstd=$version failed"; }
+    got=$(find "$tmp" -mindepth 1 -maxdepth 1 -type d -name 'libzstd-*' | head -n1)
+    [ -n "$got" ] && [ -f "$got/programs/zstdcli.c" ] || { rm -rf "$tmp"; die "the zstd source has no programs/zstdcli.c"; }
+    echo "$version" >"$got/.dlcall-complete"
+    rm -rf "$src"; mv "$got" "$src"; rm -rf "$tmp"
+fi
+
+# The CLI's sources as upstream's `zstd-dll` target compiles them: programs/*.c and xxhash.c
+# (libzstd.so.1 keeps its xxhash symbols to itself); also pool.c and threading.c, which this
+# version's target forgets (1.5.5 adds them), and the three allocators pool.c needs
+# (zstd-cli-alloc.c), with libzstd's headers.
+prog_src=("$src"/programs/*.c "$src/lib/common/xxhash.c" "$src/lib/common/pool.c" "$src/lib/common/threading.c"
+          "$here/zstd-cli-alloc.c")
+cflags=(-O2 -DXXH_NAMESPACE=ZSTD_ -DZSTD_MULTITHREAD -DBACKTRACE_ENABLE=0
+        -I "$src/lib" -I "$src/lib/common" -I "$src/programs")
+for isa in aarch64 riscv64; do
+    case $isa in aarch64) arch=arm64 ;; riscv64) arch=riscv64 ;; esac
+    sysroot=$(bash "$root/scripts/guest-sysroot.sh" "$arch" xz-utils zstd libzstd1) || die "no $arch guest root"
+    libdir=
+    for d in "$sysroot/lib/$isa-linux-gnu" "$sysroot/usr/lib/$isa-linux-gnu"; do
+        [ -e "$d/libzstd.so.1" ] && libdir=$d && break
+    done
+    [ -n "$libdir" ] || die "no libzstd.so.1 in $sysroot"
+    cc="$isa-linux-gnu-gcc"
+    dst="$out/$isa/zstd"
+    config="cc=$cc $("$cc" -dumpfullversion) src=$version flags=${cflags[*]} lib=$(readlink -f "$libdir/libzstd.so.1")"
+    if [ -x "$dst" ] && [ "$(cat "$dst.config" 2>/dev/null)" = "$config" ] && [ "$dst" -nt "$here/build.sh" ]; then continue; fi
+    mkdir -p "$out/$isa"
+    echo "compress-tests: building $dst (zstd $version, dynamically linked to libzstd.so.1)" >&2
+    "$cc" "${cflags[@]}" -pthread -o "$dst.tmp" "${prog_src[@]}" -L "$libdir" -l:libzstd.so.1 -Wl,-rpath-link,"$libdir" ||
+        { rm -f "$dst.tmp"; die "FAILED to build $dst"; }
+    readelf -d "$dst.tmp" | grep -q 'NEEDED.*\[libzstd\.so\.1\]' || { rm -f "$dst.tmp"; die "$dst does not need libzstd.so.1"; }
+    mv -f "$dst.tmp" "$dst"
+    echo "$config" >"$dst.config"
+done
+
+gen="$out/host/gen-input"
+if [ ! -x "$gen" ] || [ "$root/tests/zlib/gen-input.c" -nt "$gen" ]; then
+    mkdir -p "$out/host"
+    "${HOSTCC:-gcc}" -std=c11 -O2 -Wall -Wextra -Werror -o "$gen.tmp" "$root/tests/zlib/gen-input.c" || die "FAILED to build $gen"
+    mv -f "$gen.tmp" "$gen"
+fi
+echo "compress-tests: zstd CLI (libzstd.so.1) for aarch64 riscv64 and gen-input in $out" >&2
