@@ -8,6 +8,8 @@
 #                           the guest root's libzstd.so.1 dynamically (upstream's `zstd-dll`
 #                           target): Debian's zstd binary embeds libzstd statically, so it never
 #                           loads libzstd.so.1 and passthrough could not reach it
+#   OUTDIR/<isa>/lzma_alloc, OUTDIR/<isa>/zstd_alloc
+#                           dlcall's programs (programs/*.c) giving the libraries guest allocators
 #   OUTDIR/host/gen-input   the deterministic input generator (tests/zlib/gen-input.c)
 #
 # Usage: tests/compress/build.sh [OUTDIR]      (default: artifacts/compress)
@@ -66,6 +68,29 @@ for isa in aarch64 riscv64; do
     readelf -d "$dst.tmp" | grep -q 'NEEDED.*\[libzstd\.so\.1\]' || { rm -f "$dst.tmp"; die "$dst does not need libzstd.so.1"; }
     mv -f "$dst.tmp" "$dst"
     echo "$config" >"$dst.config"
+done
+
+# dlcall's own programs (programs/*.c: the allocator callbacks), against the guest roots' real
+# libraries, with the host's headers of the same API (copied: the host's /usr/include would bring
+# the host's libc headers along).
+inc="$out/include"
+mkdir -p "$inc"
+for h in lzma.h lzma zstd.h zdict.h zstd_errors.h; do
+    [ -e "/usr/include/$h" ] || die "no /usr/include/$h (install liblzma-dev and libzstd-dev)"
+    cp -r "/usr/include/$h" "$inc/"
+done
+for isa in aarch64 riscv64; do
+    case $isa in aarch64) arch=arm64 ;; riscv64) arch=riscv64 ;; esac
+    sysroot=$(bash "$root/scripts/guest-sysroot.sh" "$arch" xz-utils zstd libzstd1)
+    for prog in lzma_alloc zstd_alloc; do
+        dst="$out/$isa/$prog"
+        soname=$([ "$prog" = lzma_alloc ] && echo liblzma.so.5 || echo libzstd.so.1)
+        libdir=$(dirname "$(find "$sysroot/lib/$isa-linux-gnu" "$sysroot/usr/lib/$isa-linux-gnu" -name "$soname" 2>/dev/null | head -n1)")
+        if [ -x "$dst" ] && [ "$dst" -nt "$here/programs/$prog.c" ] && [ "$dst" -nt "$here/build.sh" ]; then continue; fi
+        "$isa-linux-gnu-gcc" -std=gnu11 -O2 -Wall -Werror -I "$inc" -o "$dst.tmp" "$here/programs/$prog.c" \
+            -L "$libdir" "-l:$soname" -Wl,-rpath-link,"$libdir" || { rm -f "$dst.tmp"; die "FAILED to build $dst"; }
+        mv -f "$dst.tmp" "$dst"
+    done
 done
 
 gen="$out/host/gen-input"
