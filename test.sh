@@ -23,12 +23,15 @@ bash scripts/build-plugin.sh
 
 step "zlib stubs and thunks (dlcall gen)"
 for isa in aarch64 riscv64; do ./dlcall gen zlib --arch "$isa" >/dev/null; done
+for isa in aarch64 riscv64; do ./dlcall gen lzma --arch "$isa" >/dev/null; done
+for isa in aarch64 riscv64; do ./dlcall gen zstd --arch "$isa" >/dev/null; done
 
 step "native test programs"
 bash tests/harness/build.sh >/dev/null
 bash bench/cplugin/build.sh >/dev/null
 bash tests/e2e/build.sh
 bash tests/zlib/build.sh
+bash tests/compress/build.sh
 
 step "tests"
 results=artifacts/test-results
