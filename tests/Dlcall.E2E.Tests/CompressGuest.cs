@@ -64,10 +64,12 @@ internal static class CompressGuest
 
     /// <summary>The same command fully emulated and with <paramref name="library"/> passed through: same
     /// exit code, byte-identical standard output. Returns the emulated run.</summary>
-    public static ProcessResult Differential(string isa, string library, string[] command, Dictionary<string, string>? env = null)
+    public static ProcessResult Differential(string isa, string library, string[] command, Dictionary<string, string>? env = null,
+        bool sameStderr = false)
     {
         var emulated = Run(isa, null, command, env);
         var passthrough = Run(isa, library, command, env);
+        if (sameStderr) Assert.Equal(emulated.StderrText, passthrough.StderrText);
         Assert.True(emulated.ExitCode == passthrough.ExitCode,
             $"exit codes differ\n=== emulated\n{emulated}\n=== passthrough\n{passthrough}");
         Assert.True(emulated.Stdout.AsSpan().SequenceEqual(passthrough.Stdout),

@@ -13,8 +13,10 @@
 #   OUTDIR/host/gen-input   the deterministic input generator (tests/zlib/gen-input.c)
 #
 # Usage: tests/compress/build.sh [OUTDIR]      (default: artifacts/compress)
-# The source comes from `apt-get source zstd=1.5.4+dfsg2-5` (deb-src bookworm is added when
-# missing) into $DLCALL_CACHE/src/libzstd-1.5.4+dfsg2, reused when present. Incremental.
+#   OUTDIR/aarch64/xz-tests/test_*
+#                           xz's own liblzma tests (Debian 12's xz-utils 5.4.1 source)
+# Sources come from `apt-get source zstd=1.5.4+dfsg2-5 xz-utils=5.4.1-1+deb12u1` (deb-src
+# bookworm is added when missing) into $DLCALL_CACHE/src, reused when present. Incremental.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -24,22 +26,32 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 die() { echo "compress-tests: $*" >&2; exit 1; }
 
-version=1.5.4+dfsg2-5
-src="$cache/src/libzstd-${version%-*}"
-if [ ! -f "$src/.dlcall-complete" ]; then
+# fetch_source PACKAGE DEBIAN-VERSION MARKER-FILE: `apt-get source` into $cache/src (reused when
+# present; deb-src bookworm is added when missing); prints the directory.
+fetch_source() {
+    local pkg=$1 v=$2 marker=$3 dir tmp got
+    mkdir -p "$cache/src"
+    for dir in "$cache"/src/*/; do
+        [ "$(cat "$dir.dlcall-complete" 2>/dev/null)" = "$pkg $v" ] && [ -f "$dir$marker" ] && { echo "${dir%/}"; return 0; }
+    done
     # shellcheck source=../../scripts/lib/apt.sh
     . "$root/scripts/lib/apt.sh"
-    if add_apt_source bookworm-src deb-src bookworm || ! apt-cache showsrc "zstd=$version" 2>/dev/null | grep -q .; then
+    if add_apt_source bookworm-src deb-src bookworm || ! apt-cache showsrc "$pkg=$v" 2>/dev/null | grep -q .; then
         apt-get update -qq >&2 || die "apt-get update failed"
     fi
-    tmp=$(mktemp -d "$cache/src/.zstd-get.XXXXXX")
-    echo "compress-tests: apt-get source zstd=$version" >&2
-    (cd "$tmp" && apt-get -o APT::Sandbox::User=root -qq source "zstd=$version" >&2) || { rm -rf "$tmp"; die "apt-get source zstd=$version failed"; }
-    got=$(find "$tmp" -mindepth 1 -maxdepth 1 -type d -name 'libzstd-*' | head -n1)
-    [ -n "$got" ] && [ -f "$got/programs/zstdcli.c" ] || { rm -rf "$tmp"; die "the zstd source has no programs/zstdcli.c"; }
-    echo "$version" >"$got/.dlcall-complete"
-    rm -rf "$src"; mv "$got" "$src"; rm -rf "$tmp"
-fi
+    tmp=$(mktemp -d "$cache/src/.get.XXXXXX")
+    echo "compress-tests: apt-get source $pkg=$v" >&2
+    (cd "$tmp" && apt-get -o APT::Sandbox::User=root -qq source "$pkg=$v" >&2) || { rm -rf "$tmp"; die "apt-get source $pkg=$v failed"; }
+    got=$(find "$tmp" -mindepth 1 -maxdepth 1 -type d | head -n1)
+    [ -n "$got" ] && [ -f "$got/$marker" ] || { rm -rf "$tmp"; die "the $pkg source has no $marker"; }
+    echo "$pkg $v" >"$got/.dlcall-complete"
+    dir="$cache/src/$pkg-$v"
+    rm -rf "$dir"; mv "$got" "$dir"; rm -rf "$tmp"
+    echo "$dir"
+}
+
+version=1.5.4+dfsg2-5
+src=$(fetch_source zstd "$version" programs/zstdcli.c)
 
 # The CLI's sources as upstream's `zstd-dll` target compiles them: programs/*.c and xxhash.c
 # (libzstd.so.1 keeps its xxhash symbols to itself); also pool.c and threading.c, which this
@@ -91,6 +103,28 @@ for isa in aarch64 riscv64; do
             -L "$libdir" "-l:$soname" -Wl,-rpath-link,"$libdir" || { rm -f "$dst.tmp"; die "FAILED to build $dst"; }
         mv -f "$dst.tmp" "$dst"
     done
+done
+
+# xz's own liblzma tests (tests/test_*.c of Debian 12's xz-utils 5.4.1, the version of the arm64
+# guest's liblzma), for aarch64 against the guest root's liblzma.so.5. The -D flags are what
+# xz's configure finds on Debian (no config.h: the tests read only these).
+xz_version=5.4.1-1+deb12u1
+xz_src=$(fetch_source xz-utils "$xz_version" tests/tuktest.h)
+xz_defs=(-DHAVE_INTTYPES_H -DHAVE_STDINT_H -DHAVE_STDBOOL_H -DHAVE_ENCODERS -DHAVE_DECODERS -DHAVE_CHECK_CRC32
+         -DHAVE_CHECK_CRC64 -DHAVE_CHECK_SHA256 -DHAVE_LZIP_DECODER -DHAVE_BYTESWAP_H -DHAVE___BUILTIN_BSWAPXX
+         -DMYTHREAD_POSIX -DHAVE_CLOCK_GETTIME -DHAVE_CLOCK_MONOTONIC -DHAVE_PTHREAD_CONDATTR_SETCLOCK)
+for f in X86 ARM ARM64 ARMTHUMB IA64 POWERPC SPARC; do xz_defs+=("-DHAVE_ENCODER_$f" "-DHAVE_DECODER_$f"); done
+sysroot=$(bash "$root/scripts/guest-sysroot.sh" arm64 xz-utils zstd libzstd1)
+libdir="$sysroot/lib/aarch64-linux-gnu"
+mkdir -p "$out/aarch64/xz-tests"
+ln -sfn "$xz_src/tests/files" "$out/aarch64/xz-tests/files"
+for t in "$xz_src"/tests/test_*.c; do
+    dst="$out/aarch64/xz-tests/$(basename "$t" .c)"
+    if [ -x "$dst" ] && [ "$dst" -nt "$t" ] && [ "$dst" -nt "$here/build.sh" ]; then continue; fi
+    aarch64-linux-gnu-gcc -std=gnu99 -O1 "${xz_defs[@]}" -I "$xz_src/src/liblzma/api" -I "$xz_src/src/common" \
+        -I "$xz_src/src/liblzma" -I "$xz_src/tests" -o "$dst.tmp" "$t" -L "$libdir" -l:liblzma.so.5 \
+        -Wl,-rpath-link,"$libdir" -pthread || { rm -f "$dst.tmp"; die "FAILED to build $dst"; }
+    mv -f "$dst.tmp" "$dst"
 done
 
 gen="$out/host/gen-input"
