@@ -11,6 +11,7 @@
 #   OUTDIR/<isa>/lzma_alloc, OUTDIR/<isa>/zstd_alloc
 #                           dlcall's programs (programs/*.c) giving the libraries guest allocators
 #   OUTDIR/host/gen-input   the deterministic input generator (tests/zlib/gen-input.c)
+#   OUTDIR/host/datagen     zstd's test-data generator (for its tests/playTests.sh, by hand)
 #
 # Usage: tests/compress/build.sh [OUTDIR]      (default: artifacts/compress)
 #   OUTDIR/aarch64/xz-tests/test_*
@@ -132,5 +133,11 @@ if [ ! -x "$gen" ] || [ "$root/tests/zlib/gen-input.c" -nt "$gen" ]; then
     mkdir -p "$out/host"
     "${HOSTCC:-gcc}" -std=c11 -O2 -Wall -Wextra -Werror -o "$gen.tmp" "$root/tests/zlib/gen-input.c" || die "FAILED to build $gen"
     mv -f "$gen.tmp" "$gen"
+fi
+# zstd's test-data generator, natively, for its tests/playTests.sh (README.md).
+if [ ! -x "$out/host/datagen" ] || [ "$here/build.sh" -nt "$out/host/datagen" ]; then
+    "${HOSTCC:-gcc}" -O2 -I "$src/programs" -I "$src/lib/common" -I "$src/lib" -o "$out/host/datagen.tmp" \
+        "$src/tests/datagencli.c" "$src/programs/datagen.c" || die "FAILED to build $out/host/datagen"
+    mv -f "$out/host/datagen.tmp" "$out/host/datagen"
 fi
 echo "compress-tests: zstd CLI (libzstd.so.1) for aarch64 riscv64 and gen-input in $out" >&2
