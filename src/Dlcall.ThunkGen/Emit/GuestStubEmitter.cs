@@ -34,6 +34,7 @@ internal static class GuestStubEmitter
                 case FunctionKind.GuestOverride: w.Line($"#include \"{f.Override}\"").Line(); break;
             }
         }
+        CompatVersionEmitter.Emit(w, plan);
         return w.ToString();
     }
 
