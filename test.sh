@@ -23,7 +23,7 @@ bash scripts/build-plugin.sh
 
 step "stubs and thunks (dlcall gen)"
 for isa in aarch64 riscv64; do
-    for lib in zlib libm; do ./dlcall gen "$lib" --arch "$isa" >/dev/null; done
+    for lib in zlib libm lzma zstd; do ./dlcall gen "$lib" --arch "$isa" >/dev/null; done
 done
 
 step "native test programs"
@@ -33,6 +33,7 @@ bash tests/e2e/build.sh
 bash tests/fuzz/build.sh >/dev/null
 bash tests/zlib/build.sh
 bash tests/libm/build.sh
+bash tests/compress/build.sh
 
 step "tests"
 results=artifacts/test-results

@@ -11,7 +11,7 @@ namespace Dlcall.ThunkGen.Tests;
 /// </summary>
 public class GoldenTests
 {
-    private static string CaseDir(string name) => Path.Combine(RepoPaths.Root, "tests/Dlcall.ThunkGen.Tests/Golden", name);
+    internal static string CaseDir(string name) => Path.Combine(RepoPaths.Root, "tests/Dlcall.ThunkGen.Tests/Golden", name);
 
     [Fact]
     public void MiniMatchesItsGoldenAndCompiles() => MatchesGoldenAndCompiles("mini", "mini", "mini.c", "mini.map", "libmini.so.1");
@@ -58,7 +58,7 @@ public class GoldenTests
         Assert.False(Directory.Exists(Path.Combine(outDir, "src")), "no output after a layout error");
     }
 
-    private static (GenerationResult, string OutDir) Generate(string name, string source, string? map, string soname)
+    internal static (GenerationResult, string OutDir) Generate(string name, string source, string? map, string soname)
     {
         string dir = CaseDir(name);
         string work = Path.Combine(RepoPaths.Artifacts, "golden", name);

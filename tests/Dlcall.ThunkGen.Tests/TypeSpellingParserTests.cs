@@ -37,6 +37,16 @@ public class TypeSpellingParserTests
     }
 
     [Fact]
+    public void PointerToAFunctionTypedefIsAFunctionPointer()
+    {
+        // "ZSTD_sequenceProducer_F *" with ZSTD_sequenceProducer_F a function type, resolved.
+        var f = Assert.IsType<FunctionPointerType>(TypeSpellingParser.Parse("held_visit_f *", "int (void *, int) *"));
+        Assert.Equal("held_visit_f *", f.Spelling);
+        Assert.Equal(2, f.Parameters.Count);
+        Assert.Equal("int", Assert.IsType<ScalarType>(f.Return).Canonical);
+    }
+
+    [Fact]
     public void FunctionPointerTakingAFunctionPointerSplitsAtTopLevelCommas()
     {
         var f = Assert.IsType<FunctionPointerType>(TypeSpellingParser.Parse("x", "int (*)(void (*)(int, int), char **)"));

@@ -15,6 +15,7 @@ internal static class AstTranslator
         var records = new Dictionary<string, RecordDecl>();
         var typedefs = new Dictionary<string, string>();
         var tracker = new LocationTracker();
+        var unnamed = new Dictionary<string, RecordDecl>(); // id -> struct/union without a tag
 
         foreach (var decl in root.GetProperty("inner").EnumerateArray())
         {
@@ -26,6 +27,13 @@ internal static class AstTranslator
                 functions.TryAdd(name, ReadFunction(decl, name, location, typedefs));
             else if (kind == "RecordDecl" && name != null)
                 AddRecord(records, ReadRecord(decl, name, location, typedefs));
+            else if (AnonymousTags.UnnamedTagId(decl, kind) is string id && kind == "RecordDecl")
+                unnamed[id] = ReadRecord(decl, "", location, typedefs);
+            else if (kind == "TypedefDecl" && name != null && AnonymousTags.NamedTag(decl) is var (tagId, keyword))
+            {
+                typedefs[name] = keyword + " " + name;
+                if (unnamed.TryGetValue(tagId, out var rec)) AddRecord(records, rec with { Tag = name, NamedByTypedef = true });
+            }
             else if (kind == "TypedefDecl" && name != null && decl.TryGetProperty("type", out var t))
                 typedefs[name] = Desugared(t);
             tracker.VisitRest(decl);
@@ -52,6 +60,8 @@ internal static class AstTranslator
             {
                 if (p.GetProperty("kind").GetString() != "ParmVarDecl") continue;
                 string pname = p.TryGetProperty("name", out var pn) ? pn.GetString()! : $"a{i}";
+                // The stub's own locals (a, r, frame, cb): lzma_stream_flags_compare(a, b) would shadow them.
+                if (pname is "a" or "r" or "frame" or "cb") pname += "_";
                 var pt = p.GetProperty("type");
                 parameters.Add(new ParamDecl(pname, TypeOf(pt, typedefs)));
                 i++;

@@ -35,6 +35,9 @@ internal static partial class TypeSpellingParser
                 : SplitTopLevel(paramText).Select(p => Parse(p, p)).ToList();
             return new FunctionPointerType(spelling, ret, parameters);
         }
+        // "F *" with F a function typedef (zstd's ZSTD_sequenceProducer_F *) resolves to "R (P) *".
+        var fnType = s.EndsWith('*') ? FunctionTypeRegex().Match(s[..^1].Trim()) : Match.Empty;
+        if (fnType.Success) return Parse(spelling, $"{fnType.Groups["ret"].Value} (*)({fnType.Groups["params"].Value})");
         if (s.Contains('[')) return new UnsupportedType(spelling, "arrays cannot cross the boundary by value");
         if (s.EndsWith('*'))
         {
@@ -81,6 +84,10 @@ internal static partial class TypeSpellingParser
 
     [GeneratedRegex(@"^(?<ret>.*?)\s*\(\*\s*(?:const\s*)?\)\s*\((?<params>.*)\)$")]
     private static partial Regex FunctionPointerRegex();
+
+    // A function type whose return type has no parentheses: "unsigned long (void*, int)".
+    [GeneratedRegex(@"^(?<ret>[^()]+?)\s*\((?<params>.*)\)$")]
+    private static partial Regex FunctionTypeRegex();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRegex();

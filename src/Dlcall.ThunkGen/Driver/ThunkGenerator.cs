@@ -120,7 +120,10 @@ public static class ThunkGenerator
                     diags.Add(new(Severity.Error, DiagnosticCodes.ClangFailed, $"header {h} not found in {string.Join(", ", spec.IncludeDirs)}"));
                 continue;
             }
-            File.Copy(src, Path.Combine(s.GuestIncludeDir, h), true);
+            // "lzma/base.h": the subdirectory comes along, as the main header includes it so.
+            string dst = Path.Combine(s.GuestIncludeDir, h);
+            Directory.CreateDirectory(Path.GetDirectoryName(dst)!);
+            File.Copy(src, dst, true);
         }
         return true;
     }

@@ -19,20 +19,24 @@ internal static class GuestStubEmitter
         ArgsStructEmitter.Prelude(w, $"Guest stub for {spec.Soname}.", spec.Defines, spec.Headers, ["<pthread.h>", "<dlcall/thunk.h>"]);
         ArgsStructEmitter.Emit(w, forwarded);
         EmitState(w, forwarded);
+        if (spec.RetainsCallbacks.Count > 0)
+            w.Line("/* Set once the guest has handed the library callbacks it may keep (spec retainsCallbacks). */").Line("static int dlcall__retained;").Line();
         if (forwarded.Any(f => f.ReturnsHostString || f.HostStringFields.Count > 0)) EmitIntern(w);
         if (forwarded.Any(f => f.GuestNaN && GuestNanEmitter.Applies(f))) GuestNanEmitter.EmitHelpers(w);
         CallbackEmitter.GuestInvokers(w, plan.Signatures);
         GuestFallbackEmitter.Emit(w, spec, plan, guestTriple);
         GuestLoaderEmitter.Emit(w, spec, plan, defaultHostDir);
+        foreach (string src in plan.StubSources ?? []) w.Line($"#include \"{src}\"").Line();
         foreach (var f in plan.Functions)
         {
             switch (f.Kind)
             {
-                case FunctionKind.Forwarded: EmitForwarded(w, f); break;
+                case FunctionKind.Forwarded: EmitForwarded(w, spec, f); break;
                 case FunctionKind.Unavailable: EmitUnavailable(w, spec, f); break;
                 case FunctionKind.GuestOverride: w.Line($"#include \"{f.Override}\"").Line(); break;
             }
         }
+        CompatVersionEmitter.Emit(w, plan);
         return w.ToString();
     }
 
@@ -86,12 +90,13 @@ internal static class GuestStubEmitter
     // template: uLong (crc32)(uLong crc, const Bytef *buf, uInt len)
     //           { struct dlcall_args_crc32 a = { .p0 = crc, ... }; uLong r; dlcall_invoke_fast(dlcall__thunk[3], &a, &r); return r; }
     // Calls that may run guest callbacks need the syscall path's stack switching (dlcall_call_host).
-    private static void EmitForwarded(CWriter w, BoundaryFunction f)
+    private static void EmitForwarded(CWriter w, LibrarySpec spec, BoundaryFunction f)
     {
         var d = f.Decl;
         bool hasRet = d.Return is not VoidType;
         w.Function(CDecl.Prototype(d), () =>
         {
+            CallbackCopyEmitter.GuestNullDefaults(w, f);
             string init = d.Params.Count == 0 ? "0" : string.Join(", ", d.Params.Select((p, i) => $".p{i} = {p.Name}"));
             w.Line($"{f.ArgsStruct} a = {{ {init} }};");
             if (f.RoundingGuard) GuestFallbackEmitter.EmitRoundingGuard(w, f);
@@ -106,7 +111,9 @@ internal static class GuestStubEmitter
                 w.Line("};");
             }
             w.Line();
-            w.Line(f.MayCallBack ? "dlcall_call_host(&dlcall__rt, &frame);" : $"dlcall_invoke_fast(dlcall__thunk[{f.ThunkIndex}], &a, {retPtr});");
+            string fast = $"dlcall_invoke_fast(dlcall__thunk[{f.ThunkIndex}], &a, {retPtr});";
+            if (f.ChoosesPathPerCall) CallbackCopyEmitter.GuestPathChoice(w, spec, f, fast);
+            else w.Line(f.MayCallBack ? "dlcall_call_host(&dlcall__rt, &frame);" : fast);
             // Library functions set errno, never clear it: the guest's changes only when the host's
             // did, which keeps __errno_location (two indirect branches under QEMU) off the path.
             if (f.SetsErrno) w.Block("if (a.dlcall_errno != 0)", () => w.Line("errno = a.dlcall_errno;"));

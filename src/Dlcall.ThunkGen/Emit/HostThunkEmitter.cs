@@ -16,9 +16,12 @@ internal static class HostThunkEmitter
     {
         var w = new CWriter();
         var forwarded = plan.Functions.Where(f => f.Kind == FunctionKind.Forwarded).ToList();
-        ArgsStructEmitter.Prelude(w, $"Host thunks for {spec.Soname}.", spec.Defines, spec.Headers, ["<dlfcn.h>", "\"dlcall_host.h\""]);
+        bool copies = plan.Functions.Any(f => f.Copies.Any(c => c.Kind != CallbackCopyKind.ByValue));
+        ArgsStructEmitter.Prelude(w, $"Host thunks for {spec.Soname}.", spec.Defines, spec.Headers,
+            ["<dlfcn.h>", "\"dlcall_host.h\"", .. copies ? new[] { "<pthread.h>" } : []]);
         ArgsStructEmitter.Emit(w, forwarded);
         if (plan.Signatures.Count > 0) EmitCallbackSupport(w, spec, plan);
+        CallbackCopyEmitter.HostSupport(w, spec, plan);
         foreach (var f in forwarded) EmitThunk(w, spec, f);
         return w.ToString();
     }
@@ -72,6 +75,7 @@ internal static class HostThunkEmitter
                 var fp = f.CallbackFieldParams[k];
                 w.Line($"{fp.Record.CName} *r{k} = ({fp.Record.CName} *)a->p{ArgsStructEmitter.IndexOf(d, fp.Param)};");
             }
+            CallbackCopyEmitter.HostDeclarations(w, f);
             w.Line();
             if (d.Return is VoidType) w.Line("(void)ret;");
             foreach (var (p, sig) in f.CallbackParams)
@@ -81,10 +85,12 @@ internal static class HostThunkEmitter
             }
             EmitFieldSwap(w, f, (fp, cf, field, type) =>
                 $"{field} = ({type})dlcall__wrap((void *){field}, {cf.SignatureId}, \"{spec.Library}: {fp.Record.CName}.{cf.Field}\");");
+            CallbackCopyEmitter.HostBefore(w, f);
             if (f.SetsErrno) w.Line("errno = 0;");
             string call = $"({d.Name})({string.Join(", ", d.Params.Select((_, i) => $"a->p{i}"))})";
             w.Line(d.Return is VoidType ? call + ";" : $"*({d.Return.Spelling} *)ret = {call};");
             if (f.SetsErrno) w.Line("a->dlcall_errno = errno;");
+            CallbackCopyEmitter.HostAfter(w, f);
             // The guest sees its own functions again, not our trampolines.
             EmitFieldSwap(w, f, (_, _, field, type) => $"{field} = ({type})(uintptr_t)dlcall_rt_guest_fn((const void *){field});");
         });

@@ -28,12 +28,15 @@ internal static class VersionScriptEmitter
         }
         // Symbols of the real library's base version are left out of every node: ld keeps them
         // global and unversioned, as in the real library. The stub's own helpers are static.
+        bool compat = CompatVersionEmitter.Compat(plan).Count > 0;
         foreach (var node in nodes)
         {
             var names = byVersion.GetValueOrDefault(node.Name, []);
             w.Line($"{node.Name} {{");
             if (names.Count > 0) w.Line("global:");
             foreach (string s in names) w.Line($"    {s};");
+            // The wrappers of older version nodes export only their versioned names.
+            if (compat && node == nodes[0]) w.Line("local:").Line($"    {CompatVersionEmitter.Prefix}*;");
             w.Line(node.Parent is null ? "};" : $"}} {node.Parent};");
         }
         return w.ToString();

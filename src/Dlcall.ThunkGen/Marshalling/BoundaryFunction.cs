@@ -25,6 +25,11 @@ public enum FunctionKind
 /// <param name="CallbackFieldParams">Pointers to records with guest callbacks in fields.</param>
 /// <param name="HostStringFields">Pointers to records whose string fields the stub copies after the call.</param>
 /// <param name="Override">Path of the override C file (GuestOverride only).</param>
+/// <param name="CallbackCopies">Structs of guest callbacks the library gets as host copies (by value,
+/// behind const pointers, in pointer fields).</param>
+/// <param name="UsesRetainedCallbacks">Takes an object of a type the spec says may keep guest callbacks
+/// from an earlier call (retainsCallbacks).</param>
+/// <param name="NullDefaults">Parameters the stub replaces when the guest passes NULL.</param>
 /// <param name="RoundingGuard">Outside round-to-nearest, calls the real guest function (spec defaultRoundingOnly).</param>
 /// <param name="GuestNaN">Floating results get the guest's default NaN (spec guestNaN).</param>
 public sealed record BoundaryFunction(
@@ -38,11 +43,21 @@ public sealed record BoundaryFunction(
     bool SetsErrno,
     bool ReturnsHostString,
     string? Override = null,
+    IReadOnlyList<CallbackCopy>? CallbackCopies = null,
+    bool UsesRetainedCallbacks = false,
+    IReadOnlyList<NullDefault>? NullDefaults = null,
     bool GuestNaN = false,
     bool RoundingGuard = false)
 {
     /// <summary>The host call may run guest code: it needs the coroutine path.</summary>
-    public bool MayCallBack => CallbackParams.Count > 0 || CallbackFieldParams.Count > 0;
+    public bool MayCallBack => CallbackParams.Count > 0 || CallbackFieldParams.Count > 0 || Copies.Count > 0 || UsesRetainedCallbacks;
+
+    /// <summary>Whether guest code may run is known only from the arguments (copied callback structs
+    /// that may hold only NULLs, retained callbacks): the stub picks the path per call.</summary>
+    public bool ChoosesPathPerCall => MayCallBack && CallbackParams.Count == 0 && CallbackFieldParams.Count == 0;
+
+    /// <summary><see cref="CallbackCopies"/>, never null.</summary>
+    public IReadOnlyList<CallbackCopy> Copies => CallbackCopies ?? [];
 
     /// <summary>Name of the host thunk symbol.</summary>
     public string ThunkName => "dlcall_thunk_" + Decl.Name;

@@ -6,12 +6,14 @@ namespace Dlcall.ThunkGen.Marshalling;
 
 /// <summary>Everything the emitters need: the functions in export order, the callback
 /// signatures, the records whose layout must agree, and the guest library's version nodes.</summary>
+/// <param name="StubSources">C files (full paths) the stub includes before its functions.</param>
 public sealed record BoundaryPlan(
     IReadOnlyList<BoundaryFunction> Functions,
     IReadOnlyList<CallbackSignature> Signatures,
     IReadOnlyList<RecordDecl> CheckedRecords,
     IReadOnlyList<string> CheckedTypedefs,
-    ElfLibraryInfo GuestLibrary)
+    ElfLibraryInfo GuestLibrary,
+    IReadOnlyList<string>? StubSources = null)
 {
     /// <summary>
     /// Data symbols the stub defines itself (fallbackToGuest only), so that binaries that use

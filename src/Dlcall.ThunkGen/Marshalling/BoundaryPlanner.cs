@@ -63,8 +63,14 @@ public static class BoundaryPlanner
         var records = ReachableRecords(functions, headers);
         var typedefs = functions.SelectMany(f => f.Decl.Params.Select(p => p.Type).Append(f.Decl.Return))
             .Select(t => t.Spelling.Replace("const ", "").Trim()).Where(headers.Typedefs.ContainsKey)
+            .Where(t => records.All(r => r.CName != t)) // an unnamed struct's typedef is checked as the record
             .Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
-        var plan = new BoundaryPlan(functions, signatures.Values.OrderBy(s => s.Id).ToList(), records, typedefs, guestLib)
+        foreach (string key in spec.NullDefaults.Keys.Where(k => !functions.Any(f => (f.NullDefaults ?? []).Any(n => $"{f.Decl.Name}.{n.Param.Name}" == k))))
+            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"nullDefaults: '{key}' is no parameter of a forwarded function"));
+        foreach (string tag in spec.RetainsCallbacks.Where(t => !headers.Records.ContainsKey(t)))
+            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"retainsCallbacks: the headers declare no struct '{tag}'"));
+        var plan = new BoundaryPlan(functions, signatures.Values.OrderBy(s => s.Id).ToList(), records, typedefs, guestLib,
+            spec.StubSources.Select(s => Path.Combine(specDir, s)).ToList())
         {
             GuestData = spec.FallbackToGuest ? exported.Where(s => !s.IsFunction).ToList() : [],
         };
@@ -86,7 +92,8 @@ public static class BoundaryPlanner
         return null;
     }
 
-    private static string? CallbackProblem(FunctionPointerType fp)
+    /// <summary>Why a callback of this type cannot cross, or null.</summary>
+    internal static string? CallbackProblem(FunctionPointerType fp)
     {
         if (fp.Parameters.Count > 8) return $"callback '{fp.Spelling}' has more than 8 parameters";
         foreach (var t in fp.Parameters.Append(fp.Return))
@@ -115,13 +122,18 @@ public static class BoundaryPlanner
             if (p.Type is not PointerType { Pointee: RecordType rt } || !headers.Records.TryGetValue(rt.Tag, out var rec)) continue;
             var fields = rec.Fields.Where(f => f.Type is FunctionPointerType fp && CallbackProblem(fp) is null)
                 .Select(f => new CallbackField(f.Name, SignatureOf((FunctionPointerType)f.Type))).ToList();
-            if (fields.Count > 0) fieldParams.Add(new CallbackFieldParam(p, rec, fields));
+            // Behind a const pointer the struct may be read-only: CallbackCopyPlanner gives the library a copy.
+            if (fields.Count > 0 && !((PointerType)p.Type).PointeeIsConst) fieldParams.Add(new CallbackFieldParam(p, rec, fields));
             stringFields.AddRange(spec.HostStringFields.Where(sf => sf.StartsWith(rt.Tag + ".", StringComparison.Ordinal))
                 .Select(sf => new HostStringFieldParam(p, sf[(rt.Tag.Length + 1)..])));
         }
+        var copies = CallbackCopyPlanner.Plan(decl, headers, SignatureOf);
+        bool retained = decl.Params.Any(p => p.Type is PointerType { Pointee: RecordType rt } && spec.RetainsCallbacks.Contains(rt.Tag));
+        var nullDefaults = decl.Params.Where(p => spec.NullDefaults.ContainsKey($"{decl.Name}.{p.Name}"))
+            .Select(p => new NullDefault(p, spec.NullDefaults[$"{decl.Name}.{p.Name}"])).ToList();
         return new BoundaryFunction(decl, FunctionKind.Forwarded, null, thunkIndex, cbParams, fieldParams, stringFields,
-            SpecPattern.Matches(spec.SetsErrno, decl.Name), spec.ReturnsHostString.Contains(decl.Name), GuestNaN: spec.GuestNaN,
-            RoundingGuard: spec.DefaultRoundingOnly && spec.FallbackToGuest);
+            SpecPattern.Matches(spec.SetsErrno, decl.Name), spec.ReturnsHostString.Contains(decl.Name), null, copies, retained, nullDefaults,
+            GuestNaN: spec.GuestNaN, RoundingGuard: spec.DefaultRoundingOnly && spec.FallbackToGuest);
     }
 
     private static List<RecordDecl> ReachableRecords(List<BoundaryFunction> functions, HeaderModel headers)

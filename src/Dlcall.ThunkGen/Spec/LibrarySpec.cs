@@ -69,6 +69,17 @@ public sealed record LibrarySpec
     /// </summary>
     public bool GuestNaN { get; init; }
 
+    /// <summary>Struct tags of objects that keep guest callbacks from an earlier call (zstd's contexts keep
+    /// a ZSTD_customMem): once the guest has handed over a callback, calls taking one use the callback path.</summary>
+    public IReadOnlyList<string> RetainsCallbacks { get; init; } = [];
+
+    /// <summary>"function.param" to a C expression the stub passes instead of a NULL argument.</summary>
+    public IReadOnlyDictionary<string, string> NullDefaults { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>C files (relative to the spec) included in the guest stub before its functions
+    /// (definitions nullDefaults refer to).</summary>
+    public IReadOnlyList<string> StubSources { get; init; } = [];
+
     /// <summary>Function name to a C file (relative to the spec) with the guest-side definition.</summary>
     public IReadOnlyDictionary<string, string> GuestOverrides { get; init; } = new Dictionary<string, string>();
 }
