@@ -15,7 +15,16 @@ internal static class CompatVersionEmitter
     public const string Prefix = "dlcall__compat_";
 
     /// <summary>(function, old version) pairs the stub must also export, in a stable order.</summary>
-    public static List<(BoundaryFunction Function, string Version)> Compat(BoundaryPlan plan)
+    /// <remarks>Functions served by the real guest library jump to its own old version instead
+    /// (<see cref="GuestFallbackEmitter"/>): their declarations may be made up.</remarks>
+    public static List<(BoundaryFunction Function, string Version)> Compat(BoundaryPlan plan) =>
+        OldVersions(plan).Where(c => c.Function.Kind != FunctionKind.GuestFallback).ToList();
+
+    /// <summary>The old versions of functions the real guest library serves.</summary>
+    public static List<(BoundaryFunction Function, string Version)> CompatFallbacks(BoundaryPlan plan) =>
+        OldVersions(plan).Where(c => c.Function.Kind == FunctionKind.GuestFallback).ToList();
+
+    private static List<(BoundaryFunction Function, string Version)> OldVersions(BoundaryPlan plan)
     {
         var nodes = plan.GuestLibrary.Versions.Select(n => n.Name).ToHashSet();
         var byName = plan.Functions.Where(f => !f.Decl.IsVariadic).ToDictionary(f => f.Decl.Name);

@@ -46,11 +46,13 @@ internal static class GuestFallbackEmitter
         var fallbacks = Fallbacks(plan);
         var guarded = Guarded(plan);
         if (!LoadsRealLibrary(plan)) return;
+        var compat = CompatVersionEmitter.CompatFallbacks(plan).Select(c => (Name: c.Function.Decl.Name, c.Version))
+            .Concat(OnlyOldVersions(plan)).ToList();
         w.Line("#include <dlcall/fallback.h>");
         w.Line("#include <dlfcn.h>");
         w.Line("#include <sys/stat.h>");
         w.Line();
-        w.Line($"DLCALL_FALLBACK_SLOTS({Math.Max(fallbacks.Count, 1)});");
+        w.Line($"DLCALL_FALLBACK_SLOTS({Math.Max(fallbacks.Count + compat.Count, 1)});");
         // Indexed like dlcall__thunk: the real function of every forwarded one, for the rounding guard.
         w.Line($"static void *dlcall__real[{Math.Max(plan.Functions.Count(f => f.Kind == FunctionKind.Forwarded), 1)}];");
         w.Line($"static const char *const dlcall__fallback_name[{Math.Max(fallbacks.Count, 1)}] = {{");
@@ -82,6 +84,12 @@ internal static class GuestFallbackEmitter
             });
             foreach (var f in guarded)
                 w.Line($"dlcall__real[{f.ThunkIndex}] = real ? dlsym(real, \"{f.Decl.Name}\") : NULL;");
+            for (int i = 0; i < compat.Count; i++)
+            {
+                string slot = $"dlcall__fallback[{fallbacks.Count + i}]";
+                w.Line($"{slot} = real ? dlvsym(real, \"{compat[i].Name}\", \"{compat[i].Version}\") : NULL;");
+                w.Line($"{slot} = {slot} ? {slot} : (void *)dlcall__fallback_missing;");
+            }
         });
         for (int i = 0; i < fallbacks.Count; i++)
         {
@@ -90,8 +98,27 @@ internal static class GuestFallbackEmitter
                 ? $"DLCALL_FALLBACK_JUMP_MARK({name}, {i}, dlcall__rounding_touched);"
                 : $"DLCALL_FALLBACK_JUMP({name}, {i});");
         }
+        // template: DLCALL_FALLBACK_JUMP(dlcall__compat_fb3, 41); __asm__(".symver dlcall__compat_fb3, exp@GLIBC_2.17");
+        // An older version node jumps to the real library's same old version.
+        for (int i = 0; i < compat.Count; i++)
+        {
+            string local = $"{CompatVersionEmitter.Prefix}fb{i}";
+            w.Line($"DLCALL_FALLBACK_JUMP({local}, {fallbacks.Count + i});");
+            w.Line($"__asm__(\".symver {local}, {compat[i].Name}@{compat[i].Version}\");");
+        }
         w.Line();
         EmitData(w, plan);
+    }
+
+    // Functions the real library keeps only in old version nodes for old binaries (libm's
+    // __exp_finite@GLIBC_2.17): served by the real library too.
+    private static IEnumerable<(string Name, string Version)> OnlyOldVersions(BoundaryPlan plan)
+    {
+        var nodes = plan.GuestLibrary.Versions.Select(n => n.Name).ToHashSet();
+        var planned = plan.Functions.Select(f => f.Decl.Name).ToHashSet();
+        return plan.GuestLibrary.Symbols
+            .Where(s => s.IsFunction && !s.IsDefault && s.Version is not null && nodes.Contains(s.Version) && !planned.Contains(s.Name))
+            .Select(s => (s.Name, s.Version!)).Distinct().OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Item2, StringComparer.Ordinal);
     }
 
     // template: DLCALL_FALLBACK_DATA(signgam, 4); DLCALL_FALLBACK_ALIAS(__signgam, signgam);
