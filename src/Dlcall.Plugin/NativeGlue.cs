@@ -55,4 +55,14 @@ internal static unsafe class NativeGlue
     [DllImport("dlcall_glue", EntryPoint = "dlcall_is_handle"), SuppressGCTransition]
     [return: MarshalAs(UnmanagedType.U1)]
     internal static extern bool IsHandle(nint handle);
+
+    /// <summary>stats=/trace=: sets the C side's flags and where its lines go
+    /// (qemu_plugin_outs, or 0 for stderr).</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_observe_configure")]
+    internal static extern void ObserveConfigure([MarshalAs(UnmanagedType.U1)] bool stats,
+        [MarshalAs(UnmanagedType.U1)] bool trace, nint outs);
+
+    /// <summary>Prints the stats=on report (nothing when stats are off).</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_stats_report")]
+    internal static extern void StatsReport();
 }

@@ -42,17 +42,19 @@ internal static unsafe class PluginExports
         }
         HostAttributes.Initialize(FastPathHost.TryEnable(id, info->TargetName));
         LoadPolicy.Configure(settings);
+        NativeGlue.ObserveConfigure(settings.Stats, settings.Trace, QemuApi.Outs());
         QemuApi.RegisterAtExit(id, &AtExit);
         return 0;
     }
 
     /// <summary>
-    /// At QEMU's exit: the per-call paths skip GC transitions on the premise that no garbage
+    /// At QEMU's exit: the stats=on report. And the per-call paths skip GC transitions on the premise that no garbage
     /// collection ever runs (see LibC). Say so loudly if one did, so a regression shows in tests.
     /// </summary>
     [UnmanagedCallersOnly]
     private static void AtExit()
     {
+        NativeGlue.StatsReport();
         int collections = GC.CollectionCount(0);
         if (collections == 0) return;
         Stderr.Write(OptionParser.Message("warning: "u8,

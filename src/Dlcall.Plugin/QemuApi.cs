@@ -44,6 +44,13 @@ internal static unsafe class QemuApi
         return ok;
     }
 
+    /// <summary>qemu_plugin_outs(const char *), which writes to QEMU's log; 0 when missing.</summary>
+    public static nint Outs()
+    {
+        NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), "qemu_plugin_outs", out nint outs);
+        return outs;
+    }
+
     /// <summary>Registers <paramref name="callback"/> to run when QEMU exits. The callback takes
     /// no parameters, so it fits both the API-6 (id, userdata) and API-7 (userdata) shapes.</summary>
     public static void RegisterAtExit(ulong pluginId, delegate* unmanaged<void> callback)

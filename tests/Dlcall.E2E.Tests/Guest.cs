@@ -10,23 +10,25 @@ internal static class Guest
     public static string HostLib => RepoPaths.Require("e2e", "host", "libdlcall_testlib.so");
 
     /// <summary>
-    /// qemu-&lt;isa&gt; [-L sysroot] [-plugin libdlcall.so[,options]] guest args. With
+    /// qemu-&lt;isa&gt; [qemuOptions] [-L sysroot] [-plugin libdlcall.so[,options]] guest args. With
     /// <paramref name="plugin"/> null the guest runs without any plugin.
     /// </summary>
     public static ProcessResult Run(GuestTarget target, string feature, string[] args,
-        string? plugin = "", TimeSpan? timeout = null, IDictionary<string, string>? env = null)
+        string? plugin = "", TimeSpan? timeout = null, IDictionary<string, string>? env = null,
+        string[]? qemuOptions = null)
     {
         string? spec = plugin == null ? null : RepoPaths.Plugin + (plugin.Length > 0 ? "," + plugin : "");
-        return RunWithPlugins(target, feature, args, spec == null ? [] : [spec], timeout, env);
+        return RunWithPlugins(target, feature, args, spec == null ? [] : [spec], timeout, env, qemuOptions);
     }
 
-    /// <summary>qemu-&lt;isa&gt; [-L sysroot] (-plugin spec)* guest args: any plugins, in order.</summary>
+    /// <summary>qemu-&lt;isa&gt; [qemuOptions] [-L sysroot] (-plugin spec)* guest args: any plugins, in order.</summary>
     public static ProcessResult RunWithPlugins(GuestTarget target, string feature, string[] args,
-        string[] pluginSpecs, TimeSpan? timeout = null, IDictionary<string, string>? env = null)
+        string[] pluginSpecs, TimeSpan? timeout = null, IDictionary<string, string>? env = null,
+        string[]? qemuOptions = null)
     {
         string qemu = Path.Combine(RepoPaths.QemuDir, "bin", "qemu-" + target.Isa);
         string program = RepoPaths.Require("e2e", target.ToString(), feature);
-        var qemuArgs = new List<string>();
+        var qemuArgs = new List<string>(qemuOptions ?? []);
         if (target.Sysroot != null) qemuArgs.AddRange(["-L", target.Sysroot]);
         foreach (string spec in pluginSpecs) qemuArgs.AddRange(["-plugin", spec]);
         qemuArgs.Add(program);

@@ -1,6 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-using Dlcall.TestSupport;
-
 namespace Dlcall.E2E.Tests;
 
 /// <summary>QEMU's guest_base: dlcall needs 0 and refuses every call otherwise, saying why
@@ -14,7 +12,7 @@ public class GuestBaseTests
     [MemberData(nameof(GuestTarget.All), MemberType = typeof(GuestTarget))]
     public void NonZeroGuestBaseIsRefusedWithTheReason(string isa, string link)
     {
-        var r = RunQemu(new(isa, link), "guestbase", ["-B", "0x100000000"]);
+        var r = Guest.Run(new(isa, link), "guestbase", [Guest.HostLib], qemuOptions: ["-B", "0x100000000"]);
         Guest.AssertPassed(r, "guestbase");
         Assert.Equal(Refusal, r.StderrText); // once, however many calls
     }
@@ -22,8 +20,8 @@ public class GuestBaseTests
     [Fact]
     public void GuestBaseFromTheEnvironmentIsRefusedToo()
     {
-        var r = RunQemu(new("riscv64", "static"), "guestbase", [],
-            new Dictionary<string, string> { ["QEMU_GUEST_BASE"] = "0x100000000" });
+        var r = Guest.Run(new("riscv64", "static"), "guestbase", [Guest.HostLib],
+            env: new Dictionary<string, string> { ["QEMU_GUEST_BASE"] = "0x100000000" });
         Guest.AssertPassed(r, "guestbase");
         Assert.Equal(Refusal, r.StderrText);
     }
@@ -33,17 +31,7 @@ public class GuestBaseTests
     [Fact]
     public void ReservedVaWithGuestBaseZeroStillWorks()
     {
-        var r = RunQemu(new("aarch64", "static"), "ids", ["-R", "0x10000000"]);
+        var r = Guest.Run(new("aarch64", "static"), "ids", [Guest.HostLib], qemuOptions: ["-R", "0x10000000"]);
         Guest.AssertPassed(r, "ids");
-    }
-
-    private static ProcessResult RunQemu(GuestTarget target, string feature, string[] qemuOptions,
-        IDictionary<string, string>? env = null)
-    {
-        string qemu = Path.Combine(RepoPaths.QemuDir, "bin", "qemu-" + target.Isa);
-        var args = new List<string>(qemuOptions);
-        if (target.Sysroot != null) args.AddRange(["-L", target.Sysroot]);
-        args.AddRange(["-plugin", RepoPaths.Plugin, RepoPaths.Require("e2e", target.ToString(), feature), Guest.HostLib]);
-        return ProcessRunner.Run(qemu, args, TimeSpan.FromSeconds(120), env);
     }
 }

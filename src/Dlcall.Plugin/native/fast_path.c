@@ -81,6 +81,10 @@ static void fast_exec_native(unsigned int vcpu_index, void *userdata)
         blk->status = -DLCALL_EFAULT;
         return;
     }
+    if (__builtin_expect(__atomic_load_n(&dlcall_slow, __ATOMIC_RELAXED) != 0, 0)) {
+        blk->status = dlcall_fast_call_slow(vcpu_index, blk->fn, blk->a, blk->b);
+        return;
+    }
     dlcall_call_host(blk->fn, blk->a, blk->b);
     blk->status = DLCALL_OK;
 }

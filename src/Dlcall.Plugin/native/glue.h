@@ -53,6 +53,26 @@ int64_t dlcall_serve_slow(unsigned int vcpu_index, uint64_t a1, uint64_t a2,
 /* slow_path.c: the guest_base QEMU chose (fast_path.c finds it). */
 void dlcall_note_guest_base(uint64_t guest_base);
 
+/* slow_path.c: stats=/trace= and where their lines go (qemu_plugin_outs,
+ * or stderr without it). */
+void dlcall_observe_configure(bool stats, bool trace, void (*outs)(const char *));
+void dlcall_log(const char *line);
+/* The fast path's call when dlcall_slow is non-zero; returns its status. */
+int64_t dlcall_fast_call_slow(unsigned int vcpu_index, uint64_t fn, uint64_t a,
+                              uint64_t b);
+
+/* stats.c: kinds are the protocol IDs, then these. */
+#define DLCALL_STATS_FAST 7
+#define DLCALL_STATS_KINDS 9
+uint64_t dlcall_now_ns(void);
+void dlcall_stats_record(unsigned int kind, uint64_t fn, uint64_t ns);
+void dlcall_stats_report(void);
+
+/* trace.c */
+void dlcall_trace_call(unsigned int vcpu, uint64_t id, uint64_t a2, uint64_t a3,
+                       uint64_t a4, int64_t sysret);
+void dlcall_trace_fast(unsigned int vcpu, uint64_t fn, uint64_t a, uint64_t b);
+
 /* host_call.c */
 void dlcall_crash_setup(void);
 

@@ -4,37 +4,42 @@
  * (docs/Security.md, "Pointers").
  *
  * QEMU owns SIGSEGV, so the plugin cannot catch its own faults. Instead it
- * lets the kernel do the access: process_vm_readv/writev on its own pid
- * copies through the page tables and answers EFAULT for an unmapped,
- * unreadable or unwritable address instead of raising a signal. It checks
- * the host mapping, not QEMU's guest page flags, so memory the host
- * allocated and handed to the guest passes too (it is mapped; the guest
- * reaches it with plain loads). A call costs one syscall (~1-2 us on a
- * loaded VM), only on the cold IDs: INVOKE_PROC touches no guest memory.
+ * lets the kernel touch the memory first, in a syscall that answers EFAULT
+ * instead of raising a signal, and uses it directly only when that
+ * worked. The kernel checks the host mapping, not QEMU's guest page flags,
+ * so memory the host allocated and handed to the guest passes too (it is
+ * mapped; the guest reaches it with plain loads).
  *
- * Strings are copied into the plugin's buffer before libdl sees them, in
- * chunks that never cross a page, so a string running into an unmapped
- * page is an EFAULT, not a fault; one with no NUL within the buffer is
- * ENAMETOOLONG.
+ * - A string: faccessat(-1, s, F_OK, 0). The kernel copies the name
+ *   (up to PATH_MAX, NUL included: EFAULT, ENAMETOOLONG) before it looks
+ *   at the bad directory fd; a relative name stops there (EBADF), an
+ *   absolute one is looked up, harmlessly. One syscall, ~3x getppid.
+ * - An out pointer: time(p) (8 bytes) or getcpu(p) (4 bytes) store there
+ *   with put_user; the plugin then writes its result over it.
+ * process_vm_readv/writev would do the same and copy too, but cost ~7x
+ * getppid each (page pinning); they serve the rare and the slow paths
+ * (REGISTER_FAST_BLOCK, trace). INVOKE_PROC touches no guest memory.
+ * A page QEMU write-protected because it translated code from it is
+ * read-only to the kernel too: an out pointer there is refused.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <link.h>
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
 #include <dlcall/protocol.h>
 
-/* First chunk of a string: most names fit, and it keeps the copy short. */
-#define FIRST_CHUNK 256
+#include "glue.h"
 
 static pid_t self_pid;
-static uintptr_t page_size = 4096;
 
 /* A forked QEMU is another process: the calls must name the child. */
 static void refresh_pid(void)
@@ -44,11 +49,6 @@ static void refresh_pid(void)
 
 __attribute__((constructor)) static void guest_mem_init(void)
 {
-    long ps = sysconf(_SC_PAGESIZE);
-
-    if (ps > 0) {
-        page_size = (uintptr_t)ps;
-    }
     refresh_pid();
     pthread_atfork(NULL, NULL, refresh_pid);
 }
@@ -71,51 +71,67 @@ static bool write_guest(uint64_t guest, const void *src, size_t len)
 
 /*
  * Copies the NUL-terminated string at @guest into @buf (@cap bytes, NUL
- * included). 0, -EFAULT (NULL, unmapped or unreadable before the NUL) or
- * -ENAMETOOLONG (no NUL in the first @cap bytes).
+ * included; at most DLCALL_STRING_MAX). 0, -EFAULT (NULL, unmapped or
+ * unreadable before the NUL) or -ENAMETOOLONG (no NUL in the first @cap
+ * bytes; the longest prefix that fits is in @buf).
  */
 int64_t dlcall_copy_string(uint64_t guest, char *buf, size_t cap)
 {
-    size_t off = 0;
+    const char *s = (const char *)(uintptr_t)guest;
+    size_t len;
 
-    if (guest == 0) {
+    if (guest == 0 || cap == 0) {
         return -DLCALL_EFAULT;
     }
-    while (off < cap) {
-        uint64_t at = guest + off;
-        size_t n = page_size - (size_t)(at & (page_size - 1));
-
-        if (off == 0 && n > FIRST_CHUNK) {
-            n = FIRST_CHUNK;
-        }
-        if (n > cap - off) {
-            n = cap - off;
-        }
-        if (at < guest || !read_guest(at, buf + off, n)) {
+    if (syscall(SYS_faccessat, -1, s, F_OK, 0) != 0) {
+        if (errno == EFAULT) {
             return -DLCALL_EFAULT;
         }
-        if (memchr(buf + off, 0, n) != NULL) {
-            return DLCALL_OK;
+        if (errno == ENAMETOOLONG) {
+            len = cap - 1 < DLCALL_STRING_MAX - 1 ? cap - 1 : DLCALL_STRING_MAX - 1;
+            memcpy(buf, s, len);
+            buf[len] = 0;
+            return -DLCALL_ENAMETOOLONG;
         }
-        off += n;
     }
-    buf[cap - 1] = 0;
-    return -DLCALL_ENAMETOOLONG;
+    /* The kernel read up to the NUL: all of it is readable. */
+    len = strnlen(s, cap);
+    if (len == cap) {
+        memcpy(buf, s, cap - 1);
+        buf[cap - 1] = 0;
+        return -DLCALL_ENAMETOOLONG;
+    }
+    memcpy(buf, s, len + 1);
+    return DLCALL_OK;
 }
 
 /*
- * Writes @len bytes of @value (little-endian: every supported guest) to
- * @guest. Used first with the "no result" value, before the operation
- * runs: an operation with side effects (dlopen, dlclose, dlerror) is
- * never done for a guest that cannot receive its result, and once the
- * probe passed the plugin writes the result directly.
+ * Writes the low @len (4 or 8) bytes of @value (little-endian: every
+ * supported guest) to @guest. Used first with the "no result" value,
+ * before the operation runs: an operation with side effects (dlopen,
+ * dlclose, dlerror) is never done for a guest that cannot receive its
+ * result, and once the probe passed the plugin writes the result directly.
  */
 int64_t dlcall_put_guest(uint64_t guest, uint64_t value, size_t len)
 {
-    if (guest == 0 || len > sizeof(value)) {
+    void *p = (void *)(uintptr_t)guest;
+    long r;
+
+    if (guest == 0 || (len != 4 && len != 8)) {
         return -DLCALL_EFAULT;
     }
-    return write_guest(guest, &value, len) ? DLCALL_OK : -DLCALL_EFAULT;
+    r = len == 8 ? syscall(SYS_time, p) : syscall(SYS_getcpu, p, NULL, NULL);
+    if (r == -1 && errno == EFAULT) {
+        return -DLCALL_EFAULT;
+    }
+    if (len == 8) {
+        memcpy(p, &value, 8);
+    } else {
+        uint32_t v = (uint32_t)value;
+
+        memcpy(p, &v, 4);
+    }
+    return DLCALL_OK;
 }
 
 /*

@@ -5,6 +5,7 @@
  * trace. The hot path pays one branch for all of these.
  */
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <dlcall/protocol.h>
@@ -12,6 +13,25 @@
 #include "glue.h"
 
 static uint64_t refused_guest_base;
+static void (*log_out)(const char *);
+
+void dlcall_observe_configure(bool stats, bool trace, void (*outs)(const char *))
+{
+    unsigned int bits = (stats ? DLCALL_SLOW_STATS : 0) | (trace ? DLCALL_SLOW_TRACE : 0);
+
+    log_out = outs;
+    __atomic_or_fetch(&dlcall_slow, bits, __ATOMIC_RELAXED);
+}
+
+/* QEMU's log when it has qemu_plugin_outs (-d plugin shows it), else stderr. */
+void dlcall_log(const char *line)
+{
+    if (log_out != NULL) {
+        log_out(line);
+    } else {
+        (void)!write(STDERR_FILENO, line, strlen(line));
+    }
+}
 
 /*
  * Guest addresses are host addresses only with guest_base 0. Otherwise
@@ -57,5 +77,38 @@ int64_t dlcall_serve_slow(unsigned int vcpu_index, uint64_t a1, uint64_t a2,
     if (slow & DLCALL_SLOW_REFUSE) {
         return refuse();
     }
+    if (slow & (DLCALL_SLOW_STATS | DLCALL_SLOW_TRACE)) {
+        uint64_t t0 = (slow & DLCALL_SLOW_STATS) ? dlcall_now_ns() : 0;
+        int64_t ret = dlcall_serve_plain(vcpu_index, a1, a2, a3, a4);
+
+        if (slow & DLCALL_SLOW_STATS) {
+            dlcall_stats_record(a1 < DLCALL_STATS_FAST ? (unsigned int)a1 : DLCALL_STATS_KINDS - 1,
+                                a1 == DLCALL_ID_INVOKE_PROC && ret == DLCALL_OK ? a2 : 0,
+                                dlcall_now_ns() - t0);
+        }
+        if (slow & DLCALL_SLOW_TRACE) {
+            dlcall_trace_call(vcpu_index, a1, a2, a3, a4, ret);
+        }
+        return ret;
+    }
     return dlcall_serve_plain(vcpu_index, a1, a2, a3, a4);
+}
+
+int64_t dlcall_fast_call_slow(unsigned int vcpu_index, uint64_t fn, uint64_t a,
+                              uint64_t b)
+{
+    unsigned int slow = __atomic_load_n(&dlcall_slow, __ATOMIC_RELAXED);
+    uint64_t t0 = (slow & DLCALL_SLOW_STATS) ? dlcall_now_ns() : 0;
+
+    if (slow & DLCALL_SLOW_REFUSE) {
+        return -DLCALL_EINVAL;
+    }
+    dlcall_call_host(fn, a, b);
+    if (slow & DLCALL_SLOW_STATS) {
+        dlcall_stats_record(DLCALL_STATS_FAST, fn, dlcall_now_ns() - t0);
+    }
+    if (slow & DLCALL_SLOW_TRACE) {
+        dlcall_trace_fast(vcpu_index, fn, a, b);
+    }
+    return DLCALL_OK;
 }

@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * stats=on: calls and host time per protocol ID, and per host function
+ * for INVOKE_PROC and the fast path, printed at exit through QEMU's log
+ * (-d plugin, or a file with -D). Counting runs on every call, so it is a
+ * fixed table in BSS with lock-free inserts. A function is named (dladdr)
+ * once, when its slot is taken, because its library may be unloaded by
+ * exit; the report groups by library.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <dlcall/protocol.h>
+
+#include "glue.h"
+
+/* Distinct host functions counted one by one; more go to "other". */
+#define FN_SLOTS 4096
+
+struct fn_slot {
+    uint64_t fn;
+    uint64_t count;
+    uint64_t ns;
+    char lib[160]; /* "" when dladdr knows no library */
+    char sym[80];  /* "" when fn is not a symbol's start */
+};
+
+static const char *const id_names[DLCALL_STATS_KINDS] = {
+    "GET_HOST_ATTRIBUTE", "LOAD_LIBRARY", "GET_PROC_ADDRESS", "FREE_LIBRARY",
+    "GET_LIBRARY_ERROR", "INVOKE_PROC", "REGISTER_FAST_BLOCK",
+    "fast path call", "unknown ID",
+};
+static uint64_t id_count[DLCALL_STATS_KINDS];
+static uint64_t id_ns[DLCALL_STATS_KINDS];
+static struct fn_slot fn_table[FN_SLOTS];
+static uint64_t other_count, other_ns;
+
+uint64_t dlcall_now_ns(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Copies @s into @dst, keeping the end of a long path (the file name). */
+static void keep(char *dst, size_t size, const char *s)
+{
+    size_t len = strlen(s);
+
+    if (len >= size) {
+        s += len - (size - 4);
+        memcpy(dst, "...", 3);
+        dst += 3;
+        size -= 3;
+    }
+    snprintf(dst, size, "%s", s);
+}
+
+static void name_slot(struct fn_slot *slot, uint64_t fn)
+{
+    Dl_info info;
+
+    if (dladdr((void *)(uintptr_t)fn, &info) == 0 || info.dli_fname == NULL) {
+        return;
+    }
+    keep(slot->lib, sizeof(slot->lib), info.dli_fname);
+    if (info.dli_sname != NULL && info.dli_saddr == (void *)(uintptr_t)fn) {
+        keep(slot->sym, sizeof(slot->sym), info.dli_sname);
+    }
+}
+
+static void count_fn(uint64_t fn, uint64_t ns)
+{
+    size_t i = (size_t)((fn * 0x9e3779b97f4a7c15ull) >> 52) & (FN_SLOTS - 1);
+
+    for (size_t probe = 0; probe < FN_SLOTS; probe++, i = (i + 1) & (FN_SLOTS - 1)) {
+        uint64_t seen = __atomic_load_n(&fn_table[i].fn, __ATOMIC_RELAXED);
+
+        if (seen == 0) {
+            uint64_t expected = 0;
+
+            if (__atomic_compare_exchange_n(&fn_table[i].fn, &expected, fn, false,
+                                            __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+                name_slot(&fn_table[i], fn);
+                seen = fn;
+            } else {
+                seen = expected;
+            }
+        }
+        if (seen == fn) {
+            __atomic_add_fetch(&fn_table[i].count, 1, __ATOMIC_RELAXED);
+            __atomic_add_fetch(&fn_table[i].ns, ns, __ATOMIC_RELAXED);
+            return;
+        }
+    }
+    __atomic_add_fetch(&other_count, 1, __ATOMIC_RELAXED);
+    __atomic_add_fetch(&other_ns, ns, __ATOMIC_RELAXED);
+}
+
+void dlcall_stats_record(unsigned int kind, uint64_t fn, uint64_t ns)
+{
+    if (kind >= DLCALL_STATS_KINDS) {
+        kind = DLCALL_STATS_KINDS - 1;
+    }
+    __atomic_add_fetch(&id_count[kind], 1, __ATOMIC_RELAXED);
+    __atomic_add_fetch(&id_ns[kind], ns, __ATOMIC_RELAXED);
+    if (fn != 0) {
+        count_fn(fn, ns);
+    }
+}
+
+/* One host function, named at report time. */
+struct fn_row {
+    const char *lib;
+    const char *sym;
+    uint64_t fn;
+    uint64_t count;
+    uint64_t ns;
+    uint64_t lib_count; /* the library's total, for ordering */
+};
+
+static int by_library_then_count(const void *pa, const void *pb)
+{
+    const struct fn_row *a = pa, *b = pb;
+    int c;
+
+    if (a->lib_count != b->lib_count) {
+        return a->lib_count < b->lib_count ? 1 : -1;
+    }
+    c = strcmp(a->lib, b->lib);
+    if (c != 0) {
+        return c;
+    }
+    return a->count < b->count ? 1 : a->count > b->count ? -1 : 0;
+}
+
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...)
+{
+    char line[1024];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    dlcall_log(line);
+}
+
+static size_t collect(struct fn_row *rows)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < FN_SLOTS; i++) {
+        struct fn_row *r;
+
+        if (fn_table[i].fn == 0) {
+            continue;
+        }
+        r = &rows[n++];
+        r->fn = fn_table[i].fn;
+        r->count = fn_table[i].count;
+        r->ns = fn_table[i].ns;
+        r->lib = fn_table[i].lib[0] != 0 ? fn_table[i].lib : "(no library)";
+        r->sym = fn_table[i].sym[0] != 0 ? fn_table[i].sym : NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < n; j++) {
+            if (strcmp(rows[i].lib, rows[j].lib) == 0) {
+                rows[i].lib_count += rows[j].count;
+            }
+        }
+    }
+    qsort(rows, n, sizeof(rows[0]), by_library_then_count);
+    return n;
+}
+
+static void report_functions(void)
+{
+    struct fn_row *rows = calloc(FN_SLOTS, sizeof(*rows));
+    size_t n;
+
+    if (rows == NULL) {
+        return;
+    }
+    n = collect(rows);
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || strcmp(rows[i].lib, rows[i - 1].lib) != 0) {
+            uint64_t ns = 0;
+
+            for (size_t j = i; j < n && strcmp(rows[j].lib, rows[i].lib) == 0; j++) {
+                ns += rows[j].ns;
+            }
+            say("dlcall stats: library %s: %llu calls, %.3f ms on the host\n", rows[i].lib,
+                (unsigned long long)rows[i].lib_count, (double)ns / 1e6);
+        }
+        if (rows[i].sym != NULL) {
+            say("dlcall stats:   %s: %llu calls, %.3f ms\n", rows[i].sym,
+                (unsigned long long)rows[i].count, (double)rows[i].ns / 1e6);
+        } else {
+            say("dlcall stats:   0x%llx: %llu calls, %.3f ms\n", (unsigned long long)rows[i].fn,
+                (unsigned long long)rows[i].count, (double)rows[i].ns / 1e6);
+        }
+    }
+    if (other_count != 0) {
+        say("dlcall stats: %llu calls of further functions (table full), %.3f ms\n",
+            (unsigned long long)other_count, (double)other_ns / 1e6);
+    }
+    free(rows);
+}
+
+/* At exit (PluginExports.AtExit), with stats=on. */
+void dlcall_stats_report(void)
+{
+    uint64_t calls = 0, ns = 0;
+
+    if (!(__atomic_load_n(&dlcall_slow, __ATOMIC_RELAXED) & DLCALL_SLOW_STATS)) {
+        return;
+    }
+    for (int i = 0; i < DLCALL_STATS_KINDS; i++) {
+        calls += id_count[i];
+        ns += id_ns[i];
+    }
+    say("dlcall stats: %llu calls, %.3f ms on the host\n", (unsigned long long)calls,
+        (double)ns / 1e6);
+    for (int i = 0; i < DLCALL_STATS_KINDS; i++) {
+        if (id_count[i] != 0) {
+            say("dlcall stats: %s: %llu calls, %.3f ms\n", id_names[i],
+                (unsigned long long)id_count[i], (double)id_ns[i] / 1e6);
+        }
+    }
+    report_functions();
+}
