@@ -38,4 +38,18 @@ public class HarnessProtocolTests
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Empty(Harness.Failures(r));
     }
+
+    /// <summary>stats=on and trace=on divert every call to the slow path, which must serve it the
+    /// same way; threads count into one table without locks.</summary>
+    [Theory]
+    [InlineData("protocol")]
+    [InlineData("threads")]
+    public void StatsAndTraceServeTheSameAndReportThroughQemuPluginOuts(string scenario)
+    {
+        var r = Harness.Run(scenario, [], ["stats=on", "trace=on"]);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Empty(Harness.Failures(r));
+        Assert.Contains("qemu_plugin_outs: dlcall trace: vcpu ", r.StdoutText);
+        Assert.Matches(@"qemu_plugin_outs: dlcall stats: INVOKE_PROC: \d+ calls", r.StdoutText);
+    }
 }

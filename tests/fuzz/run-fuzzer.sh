@@ -37,5 +37,5 @@ if [ ${#repro[@]} -gt 0 ]; then
 fi
 
 echo "run-fuzzer: $runs inputs, seed $seed, corpus tests/fuzz/corpus"
-"$fuzzer" -runs="$runs" -seed="$seed" -max_len=1024 -timeout=30 -print_final_stats=1 \
+"$fuzzer" -runs="$runs" -seed="$seed" -max_len=256 -timeout=30 -print_final_stats=1 \
     -artifact_prefix="$work/crashes/" "$work/corpus" "$here/corpus"
