@@ -16,7 +16,6 @@ public class LzmaTests
     {
         { "aarch64", ["-6"] },
         { "riscv64", ["-6"] },
-        { "riscv64", ["-6", "-T1"] },
     };
 
     [Theory]
