@@ -58,7 +58,12 @@ public static class ThunkGenerator
         }
         // Include directories are relative to the spec.
         string dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        spec = loaded with { IncludeDirs = loaded.IncludeDirs.Select(d => Path.GetFullPath(d, dir)).ToList() };
+        spec = loaded with
+        {
+            IncludeDirs = loaded.IncludeDirs.Select(d => Path.GetFullPath(d, dir)).ToList(),
+            HostSources = loaded.HostSources.Select(f => Path.GetFullPath(f, dir)).ToList(),
+            GuestInit = loaded.GuestInit is null ? null : Path.GetFullPath(loaded.GuestInit, dir),
+        };
         return true;
     }
 

@@ -20,7 +20,10 @@ internal static class GuestStubEmitter
         ArgsStructEmitter.Emit(w, forwarded);
         EmitState(w, forwarded);
         if (forwarded.Any(f => f.ReturnsHostString || f.HostStringFields.Count > 0)) EmitIntern(w);
+        if (forwarded.Any(f => f.FastWhenSentinel)) EmitSentinel(w);
+        if (spec.HostSources.Count > 0) HostSourceEmitter.GuestLookup(w);
         CallbackEmitter.GuestInvokers(w, plan.Signatures);
+        if (spec.GuestInit != null) w.Line($"#include \"{spec.GuestInit}\"").Line();
         GuestLoaderEmitter.Emit(w, spec, plan, defaultHostDir);
         foreach (var f in plan.Functions)
         {
@@ -43,6 +46,14 @@ internal static class GuestStubEmitter
         foreach (var f in forwarded) w.Line($"    \"{f.ThunkName}\",");
         if (forwarded.Count == 0) w.Line("    NULL,");
         w.Line("};").Line();
+    }
+
+    // template: static inline int dlcall__sentinel(uintptr_t p) { return p + 4096 < 8192; }
+    private static void EmitSentinel(CWriter w)
+    {
+        w.Line("/* NULL, (T)-1 and other values within a page of 0 are markers (SQLITE_TRANSIENT), never code. */");
+        w.Line("static inline int dlcall__sentinel(uintptr_t p) { return p + 4096 < 8192; }");
+        w.Line();
     }
 
     // template: static const char *dlcall__intern(const char *host) -> a guest copy, one per distinct text
@@ -104,7 +115,18 @@ internal static class GuestStubEmitter
             }
             w.Line();
             if (f.SetsErrno) w.Line("a.dlcall_errno = errno;");
-            w.Line(f.MayCallBack ? "dlcall_call_host(&dlcall__rt, &frame);" : $"dlcall_invoke_fast(dlcall__thunk[{f.ThunkIndex}], &a, {retPtr});");
+            string fast = $"dlcall_invoke_fast(dlcall__thunk[{f.ThunkIndex}], &a, {retPtr});";
+            if (f.FastWhenSentinel)
+            {
+                // template: if (dlcall__sentinel((uintptr_t)a.p4)) { fast } else { dlcall_call_host(...); }
+                string cond = string.Join(" && ", f.CallbackParams.Select(c => $"dlcall__sentinel((uintptr_t)a.p{ArgsStructEmitter.IndexOf(d, c.Param)})"));
+                w.Block($"if ({cond})", () => w.Line(fast));
+                w.Block("else", () => w.Line("dlcall_call_host(&dlcall__rt, &frame);"));
+            }
+            else
+            {
+                w.Line(f.MayCallBack ? "dlcall_call_host(&dlcall__rt, &frame);" : fast);
+            }
             if (f.SetsErrno) w.Line("errno = a.dlcall_errno;");
             foreach (var sf in f.HostStringFields)
             {

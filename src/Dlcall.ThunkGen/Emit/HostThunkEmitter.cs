@@ -16,10 +16,14 @@ internal static class HostThunkEmitter
     {
         var w = new CWriter();
         var forwarded = plan.Functions.Where(f => f.Kind == FunctionKind.Forwarded).ToList();
-        ArgsStructEmitter.Prelude(w, $"Host thunks for {spec.Soname}.", spec.Defines, spec.Headers, ["<dlfcn.h>", "\"dlcall_host.h\""]);
+        var persistent = PersistentRecordEmitter.Used(plan);
+        string[] extra = persistent.Count > 0 ? ["<dlfcn.h>", "<pthread.h>", "\"dlcall_host.h\""] : ["<dlfcn.h>", "\"dlcall_host.h\""];
+        ArgsStructEmitter.Prelude(w, $"Host thunks for {spec.Soname}.", spec.Defines, spec.Headers, extra);
         ArgsStructEmitter.Emit(w, forwarded);
         if (plan.Signatures.Count > 0) EmitCallbackSupport(w, spec, plan);
+        foreach (var p in persistent) PersistentRecordEmitter.Emit(w, spec.Library, p);
         foreach (var f in forwarded) EmitThunk(w, spec, f);
+        HostSourceEmitter.HostIncludes(w, spec);
         return w.ToString();
     }
 
@@ -70,6 +74,7 @@ internal static class HostThunkEmitter
             for (int k = 0; k < f.CallbackFieldParams.Count; k++)
             {
                 var fp = f.CallbackFieldParams[k];
+                if (fp.Persistent) continue;
                 w.Line($"{fp.Record.CName} *r{k} = ({fp.Record.CName} *)a->p{ArgsStructEmitter.IndexOf(d, fp.Param)};");
             }
             w.Line();
@@ -78,6 +83,11 @@ internal static class HostThunkEmitter
             {
                 int i = ArgsStructEmitter.IndexOf(d, p);
                 w.Line($"a->p{i} = ({p.Type.Spelling})dlcall__wrap((void *)a->p{i}, {sig}, \"{spec.Library}: {d.Name}({p.Name})\");");
+            }
+            foreach (var fp in f.CallbackFieldParams.Where(fp => fp.Persistent))
+            {
+                int i = ArgsStructEmitter.IndexOf(d, fp.Param);
+                w.Line($"a->p{i} = ({fp.Param.Type.Spelling}){PersistentRecordEmitter.FunctionName(fp.Record)}(a->p{i});");
             }
             EmitFieldSwap(w, f, (fp, cf, field, type) =>
                 $"{field} = ({type})dlcall__wrap((void *){field}, {cf.SignatureId}, \"{spec.Library}: {fp.Record.CName}.{cf.Field}\");");
@@ -96,6 +106,7 @@ internal static class HostThunkEmitter
         for (int k = 0; k < f.CallbackFieldParams.Count; k++)
         {
             var fp = f.CallbackFieldParams[k];
+            if (fp.Persistent) continue;
             w.Block($"if (r{k} != NULL)", () =>
             {
                 foreach (var cf in fp.Fields)

@@ -22,6 +22,8 @@ public enum FunctionKind
 /// <param name="CallbackFieldParams">Pointers to records with guest callbacks in fields.</param>
 /// <param name="HostStringFields">Pointers to records whose string fields the stub copies after the call.</param>
 /// <param name="Override">Path of the override C file (GuestOverride only).</param>
+/// <param name="CallsBackLater">May run guest callbacks an earlier call registered (spec deferredCallbacks).</param>
+/// <param name="FastWhenSentinel">Takes the fast path when every callback argument is a sentinel (spec fastPath).</param>
 public sealed record BoundaryFunction(
     FunctionDecl Decl,
     FunctionKind Kind,
@@ -32,10 +34,12 @@ public sealed record BoundaryFunction(
     IReadOnlyList<HostStringFieldParam> HostStringFields,
     bool SetsErrno,
     bool ReturnsHostString,
-    string? Override = null)
+    string? Override = null,
+    bool CallsBackLater = false,
+    bool FastWhenSentinel = false)
 {
     /// <summary>The host call may run guest code: it needs the coroutine path.</summary>
-    public bool MayCallBack => CallbackParams.Count > 0 || CallbackFieldParams.Count > 0;
+    public bool MayCallBack => CallbackParams.Count > 0 || CallbackFieldParams.Count > 0 || CallsBackLater;
 
     /// <summary>Name of the host thunk symbol.</summary>
     public string ThunkName => "dlcall_thunk_" + Decl.Name;

@@ -106,12 +106,12 @@ public static class BoundaryPlanner
             if (p.Type is not PointerType { Pointee: RecordType rt } || !headers.Records.TryGetValue(rt.Tag, out var rec)) continue;
             var fields = rec.Fields.Where(f => f.Type is FunctionPointerType fp && CallbackProblem(fp) is null)
                 .Select(f => new CallbackField(f.Name, SignatureOf((FunctionPointerType)f.Type))).ToList();
-            if (fields.Count > 0) fieldParams.Add(new CallbackFieldParam(p, rec, fields));
+            if (fields.Count > 0) fieldParams.Add(new CallbackFieldParam(p, rec, fields, spec.PersistentRecords.Contains(rt.Tag)));
             stringFields.AddRange(spec.HostStringFields.Where(sf => sf.StartsWith(rt.Tag + ".", StringComparison.Ordinal))
                 .Select(sf => new HostStringFieldParam(p, sf[(rt.Tag.Length + 1)..])));
         }
-        return new BoundaryFunction(decl, FunctionKind.Forwarded, null, thunkIndex, cbParams, fieldParams, stringFields,
-            spec.SetsErrno.Contains(decl.Name), spec.ReturnsHostString.Contains(decl.Name));
+        return DeferredCallbackPolicy.Apply(spec, new BoundaryFunction(decl, FunctionKind.Forwarded, null, thunkIndex,
+            cbParams, fieldParams, stringFields, spec.SetsErrno.Contains(decl.Name), spec.ReturnsHostString.Contains(decl.Name)));
     }
 
     private static List<RecordDecl> ReachableRecords(List<BoundaryFunction> functions, HeaderModel headers)

@@ -45,4 +45,26 @@ public sealed record LibrarySpec
 
     /// <summary>Function name to a C file (relative to the spec) with the guest-side definition.</summary>
     public IReadOnlyDictionary<string, string> GuestOverrides { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The library keeps guest callbacks and calls them during later calls (sqlite3_step runs
+    /// the functions sqlite3_create_function registered): every forwarded function takes the
+    /// coroutine path unless <see cref="FastPath"/> names it.</summary>
+    public bool DeferredCallbacks { get; init; }
+
+    /// <summary>With <see cref="DeferredCallbacks"/>: functions (names, '*' matches any run of characters)
+    /// that never run a guest callback and so keep the fast path. Those with callback parameters take it
+    /// only when every callback argument is a sentinel (NULL, SQLITE_TRANSIENT...).</summary>
+    public IReadOnlyList<string> FastPath { get; init; } = [];
+
+    /// <summary>Record tags whose pointer the library keeps (sqlite3_module): the host gets a lasting copy
+    /// with trampolines in its function-pointer fields instead of a swap undone after the call.</summary>
+    public IReadOnlyList<string> PersistentRecords { get; init; } = [];
+
+    /// <summary>C files (relative to the spec) appended to the host thunk library: host halves of guest
+    /// overrides, found by the guest with dlcall__host_fn("name").</summary>
+    public IReadOnlyList<string> HostSources { get; init; } = [];
+
+    /// <summary>C file (relative to the spec) defining <c>static void dlcall_guest_init(void)</c>, run by the
+    /// stub's constructor once the host side is loaded (before the program can call the library).</summary>
+    public string? GuestInit { get; init; }
 }
