@@ -23,6 +23,7 @@ bash scripts/build-plugin.sh
 
 step "zlib stubs and thunks (dlcall gen)"
 for isa in aarch64 riscv64; do ./dlcall gen zlib --arch "$isa" >/dev/null; done
+./dlcall gen sqlite3 --arch aarch64 >/dev/null
 
 step "native test programs"
 bash tests/harness/build.sh >/dev/null

@@ -36,7 +36,7 @@ public static class ThunkGenerator
             && Pass("plan the boundary", () =>
             {
                 var (p, d) = BoundaryPlanner.Plan(spec, specDir, headers, guestLib, hostLib);
-                plan = p;
+                plan = p with { HostObjects = HostObjectPlanner.Plan(spec, headers, p) };
                 diags.AddRange(d);
                 return true;
             })

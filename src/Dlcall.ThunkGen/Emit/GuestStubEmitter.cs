@@ -18,18 +18,20 @@ internal static class GuestStubEmitter
         var forwarded = plan.Functions.Where(f => f.Kind == FunctionKind.Forwarded).ToList();
         ArgsStructEmitter.Prelude(w, $"Guest stub for {spec.Soname}.", spec.Defines, spec.Headers, ["<pthread.h>", "<dlcall/thunk.h>"]);
         ArgsStructEmitter.Emit(w, forwarded);
-        EmitState(w, forwarded);
-        if (forwarded.Any(f => f.ReturnsHostString || f.HostStringFields.Count > 0)) EmitIntern(w);
+        HostObjectEmitter.ArgsStructs(w, plan);
+        EmitState(w, forwarded.Select(f => f.ThunkName).Concat(HostObjectEmitter.Methods(plan).Select(m => m.ThunkName)).ToList());
+        if (forwarded.Any(f => f.ReturnsHostString || f.ReturnsHostStringIf || f.HostStringFields.Count > 0)) EmitIntern(w);
         if (forwarded.Any(f => f.FastWhenSentinel)) EmitSentinel(w);
         if (spec.HostSources.Count > 0) HostSourceEmitter.GuestLookup(w);
         CallbackEmitter.GuestInvokers(w, plan.Signatures);
         if (spec.GuestInit != null) w.Line($"#include \"{spec.GuestInit}\"").Line();
         GuestLoaderEmitter.Emit(w, spec, plan, defaultHostDir);
+        HostObjectEmitter.GuestProxies(w, plan, spec.DeferredCallbacks);
         foreach (var f in plan.Functions)
         {
             switch (f.Kind)
             {
-                case FunctionKind.Forwarded: EmitForwarded(w, f); break;
+                case FunctionKind.Forwarded: EmitForwarded(w, spec, plan, f); break;
                 case FunctionKind.Unavailable: EmitUnavailable(w, spec, f); break;
                 case FunctionKind.GuestOverride: w.Line($"#include \"{f.Override}\"").Line(); break;
             }
@@ -38,13 +40,13 @@ internal static class GuestStubEmitter
     }
 
     // template: static dlcall_fn dlcall__thunk[N]; static const char *const dlcall__thunk_name[N] = { "dlcall_thunk_deflate", ... };
-    private static void EmitState(CWriter w, List<BoundaryFunction> forwarded)
+    private static void EmitState(CWriter w, List<string> thunks)
     {
         w.Line("static struct dlcall_host_runtime dlcall__rt;");
-        w.Line($"static dlcall_fn dlcall__thunk[{Math.Max(forwarded.Count, 1)}];");
-        w.Line($"static const char *const dlcall__thunk_name[{Math.Max(forwarded.Count, 1)}] = {{");
-        foreach (var f in forwarded) w.Line($"    \"{f.ThunkName}\",");
-        if (forwarded.Count == 0) w.Line("    NULL,");
+        w.Line($"static dlcall_fn dlcall__thunk[{Math.Max(thunks.Count, 1)}];");
+        w.Line($"static const char *const dlcall__thunk_name[{Math.Max(thunks.Count, 1)}] = {{");
+        foreach (var name in thunks) w.Line($"    \"{name}\",");
+        if (thunks.Count == 0) w.Line("    NULL,");
         w.Line("};").Line();
     }
 
@@ -95,7 +97,7 @@ internal static class GuestStubEmitter
     // template: uLong (crc32)(uLong crc, const Bytef *buf, uInt len)
     //           { struct dlcall_args_crc32 a = { .p0 = crc, ... }; uLong r; dlcall_invoke_fast(dlcall__thunk[3], &a, &r); return r; }
     // Calls that may run guest callbacks need the syscall path's stack switching (dlcall_call_host).
-    private static void EmitForwarded(CWriter w, BoundaryFunction f)
+    private static void EmitForwarded(CWriter w, LibrarySpec spec, BoundaryPlan plan, BoundaryFunction f)
     {
         var d = f.Decl;
         bool hasRet = d.Return is not VoidType;
@@ -114,6 +116,7 @@ internal static class GuestStubEmitter
                 w.Line("};");
             }
             w.Line();
+            HostObjectEmitter.BeforeCall(w, plan, d);
             if (f.SetsErrno) w.Line("a.dlcall_errno = errno;");
             string fast = $"dlcall_invoke_fast(dlcall__thunk[{f.ThunkIndex}], &a, {retPtr});";
             if (f.FastWhenSentinel)
@@ -134,7 +137,10 @@ internal static class GuestStubEmitter
                 w.Block($"if ({p} != NULL && {p}->{sf.Field} != NULL)", () =>
                     w.Line($"{p}->{sf.Field} = (char *)dlcall__intern({p}->{sf.Field});"));
             }
+            HostObjectEmitter.AfterCall(w, plan, d);
             if (f.ReturnsHostString) w.Line($"r = ({d.Return.Spelling})dlcall__intern(r);");
+            if (f.ReturnsHostStringIf)
+                w.Block($"if ({spec.HostStringTest}(r))", () => w.Line($"r = ({d.Return.Spelling})dlcall__intern((const char *)r);"));
             if (hasRet) w.Line("return r;");
         });
     }

@@ -20,9 +20,11 @@ internal static class HostThunkEmitter
         string[] extra = persistent.Count > 0 ? ["<dlfcn.h>", "<pthread.h>", "\"dlcall_host.h\""] : ["<dlfcn.h>", "\"dlcall_host.h\""];
         ArgsStructEmitter.Prelude(w, $"Host thunks for {spec.Soname}.", spec.Defines, spec.Headers, extra);
         ArgsStructEmitter.Emit(w, forwarded);
+        HostObjectEmitter.ArgsStructs(w, plan);
         if (plan.Signatures.Count > 0) EmitCallbackSupport(w, spec, plan);
         foreach (var p in persistent) PersistentRecordEmitter.Emit(w, spec.Library, p);
         foreach (var f in forwarded) EmitThunk(w, spec, f);
+        HostObjectEmitter.HostThunks(w, plan);
         HostSourceEmitter.HostIncludes(w, spec);
         return w.ToString();
     }

@@ -23,6 +23,7 @@ public enum FunctionKind
 /// <param name="HostStringFields">Pointers to records whose string fields the stub copies after the call.</param>
 /// <param name="Override">Path of the override C file (GuestOverride only).</param>
 /// <param name="CallsBackLater">May run guest callbacks an earlier call registered (spec deferredCallbacks).</param>
+/// <param name="ReturnsHostStringIf">Its result is copied when the spec's hostStringTest says so.</param>
 /// <param name="FastWhenSentinel">Takes the fast path when every callback argument is a sentinel (spec fastPath).</param>
 public sealed record BoundaryFunction(
     FunctionDecl Decl,
@@ -36,7 +37,8 @@ public sealed record BoundaryFunction(
     bool ReturnsHostString,
     string? Override = null,
     bool CallsBackLater = false,
-    bool FastWhenSentinel = false)
+    bool FastWhenSentinel = false,
+    bool ReturnsHostStringIf = false)
 {
     /// <summary>The host call may run guest code: it needs the coroutine path.</summary>
     public bool MayCallBack => CallbackParams.Count > 0 || CallbackFieldParams.Count > 0 || CallsBackLater;

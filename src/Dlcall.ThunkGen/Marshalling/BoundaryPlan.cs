@@ -11,4 +11,8 @@ public sealed record BoundaryPlan(
     IReadOnlyList<CallbackSignature> Signatures,
     IReadOnlyList<RecordDecl> CheckedRecords,
     IReadOnlyList<string> CheckedTypedefs,
-    ElfLibraryInfo GuestLibrary);
+    ElfLibraryInfo GuestLibrary)
+{
+    /// <summary>Records handed to the guest with host methods (spec hostObjectRecords).</summary>
+    public IReadOnlyList<HostObject> HostObjects { get; init; } = [];
+}

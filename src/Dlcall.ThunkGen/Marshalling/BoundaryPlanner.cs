@@ -46,7 +46,7 @@ public static class BoundaryPlanner
                     : reason.StartsWith("not declared", StringComparison.Ordinal) ? DiagnosticCodes.NotInHeaders
                     : decl.IsVariadic || reason.Contains("va_list") ? DiagnosticCodes.VariadicNeedsOverride
                     : DiagnosticCodes.UnsupportedType;
-                if (reason != "excluded by the spec")
+                if (reason != "excluded by the spec" && !(spec.QuietUndeclared && code == DiagnosticCodes.NotInHeaders))
                     diags.Add(new(Severity.Warning, code, $"{name}: {reason}; its stub aborts if called", decl.Location));
                 functions.Add(Simple(decl, FunctionKind.Unavailable, reason));
                 continue;
@@ -110,8 +110,12 @@ public static class BoundaryPlanner
             stringFields.AddRange(spec.HostStringFields.Where(sf => sf.StartsWith(rt.Tag + ".", StringComparison.Ordinal))
                 .Select(sf => new HostStringFieldParam(p, sf[(rt.Tag.Length + 1)..])));
         }
-        return DeferredCallbackPolicy.Apply(spec, new BoundaryFunction(decl, FunctionKind.Forwarded, null, thunkIndex,
-            cbParams, fieldParams, stringFields, spec.SetsErrno.Contains(decl.Name), spec.ReturnsHostString.Contains(decl.Name)));
+        var f = new BoundaryFunction(decl, FunctionKind.Forwarded, null, thunkIndex,
+            cbParams, fieldParams, stringFields, spec.SetsErrno.Contains(decl.Name), spec.ReturnsHostString.Contains(decl.Name));
+        return DeferredCallbackPolicy.Apply(spec, f) with
+        {
+            ReturnsHostStringIf = spec.HostStringTest != null && NamePattern.MatchesAny(spec.ReturnsHostStringIf, decl.Name),
+        };
     }
 
     private static List<RecordDecl> ReachableRecords(List<BoundaryFunction> functions, HeaderModel headers)

@@ -67,4 +67,21 @@ public sealed record LibrarySpec
     /// <summary>C file (relative to the spec) defining <c>static void dlcall_guest_init(void)</c>, run by the
     /// stub's constructor once the host side is loaded (before the program can call the library).</summary>
     public string? GuestInit { get; init; }
+
+    /// <summary>Exported functions the headers do not declare (a library exporting its internals) are
+    /// left unavailable without a DLC006 warning each.</summary>
+    public bool QuietUndeclared { get; init; }
+
+    /// <summary>Functions whose result may point into the host library's own static data (or to
+    /// memory the guest can use as it is): the stub hands out an interned guest copy when
+    /// <see cref="HostStringTest"/> says so.</summary>
+    public IReadOnlyList<string> ReturnsHostStringIf { get; init; } = [];
+
+    /// <summary>Name of a guest C predicate <c>int f(const void *)</c> (from <see cref="GuestInit"/>):
+    /// whether a pointer the library returned must be copied before the guest reads it.</summary>
+    public string? HostStringTest { get; init; }
+
+    /// <summary>Record tags the library hands out with host functions in them (sqlite3_vfs): the guest
+    /// gets proxies whose methods call the host's (see Marshalling/HostObject.cs).</summary>
+    public IReadOnlyList<string> HostObjectRecords { get; init; } = [];
 }

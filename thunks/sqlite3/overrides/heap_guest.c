@@ -6,6 +6,17 @@
  */
 #include <sys/mman.h>
 
+/* The host libsqlite3's image (dlcall_sqlite3_image): its static strings. */
+static uint64_t dlcall_sqlite_image[2];
+
+/* spec hostStringTest: a pointer into the host library's static data. */
+static int dlcall_sqlite_in_image(const void *p)
+{
+    uint64_t a = (uint64_t)(uintptr_t)p;
+
+    return a >= dlcall_sqlite_image[0] && a < dlcall_sqlite_image[1];
+}
+
 static void dlcall_guest_init(void)
 {
     const char *env = getenv("DLCALL_SQLITE_HEAP_MIB");
@@ -26,4 +37,5 @@ static void dlcall_guest_init(void)
         fprintf(stderr, "dlcall: libsqlite3.so.0: the host SQLite refused its allocator (%d)\n", rc);
         exit(127);
     }
+    dlcall_invoke(dlcall__host_fn("dlcall_sqlite3_image"), &a, dlcall_sqlite_image);
 }

@@ -10,6 +10,7 @@
  * allocator (power-of-two classes, a free list each, bump allocation from
  * the region), installed with SQLITE_CONFIG_MALLOC before SQLite starts.
  */
+#include <link.h>
 #include <pthread.h>
 
 #define DLCALL_HEAP_MIN_SHIFT 5  /* 32-byte blocks */
@@ -128,4 +129,42 @@ void dlcall_sqlite3_heap(void *args, void *ret)
     dlcall_heap_next = (uint8_t *)(uintptr_t)a->base;
     dlcall_heap_end = dlcall_heap_next + a->size;
     *(int *)ret = sqlite3_config(SQLITE_CONFIG_MALLOC, &dlcall_heap_methods);
+}
+
+/* Finds the loaded object that starts at @data's base and records its extent. */
+static int dlcall_sqlite_image_of(struct dl_phdr_info *info, size_t size, void *data)
+{
+    uint64_t *range = data;
+
+    (void)size;
+    if (info->dlpi_addr != range[0]) {
+        return 0;
+    }
+    for (int i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        uint64_t end = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
+
+        if (ph->p_type == PT_LOAD && end > range[1]) {
+            range[1] = end;
+        }
+    }
+    return 1;
+}
+
+/*
+ * [start, end) of the host libsqlite3 in memory: what sqlite3_libversion(),
+ * typeof() results and other static strings point into. The guest copies
+ * those (spec hostStringTest); everything SQLite allocates is in the heap.
+ */
+void dlcall_sqlite3_image(void *args, void *ret)
+{
+    uint64_t *range = ret;
+    Dl_info info;
+
+    (void)args;
+    range[0] = range[1] = 0;
+    if (dladdr((void *)sqlite3_libversion, &info) != 0) {
+        range[0] = (uint64_t)(uintptr_t)info.dli_fbase;
+        dl_iterate_phdr(dlcall_sqlite_image_of, range);
+    }
 }

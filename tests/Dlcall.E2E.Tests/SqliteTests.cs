@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.TestSupport;
+
+namespace Dlcall.E2E.Tests;
+
+/// <summary>
+/// Differential tests of libsqlite3 passed through (thunks/sqlite3): Debian's arm64 sqlite3 program
+/// prints the same bytes and exits alike, fully emulated and with every SQLite call run by the host.
+/// </summary>
+public class SqliteTests
+{
+    /// <summary>Rows of the bulk script: DLCALL_SQLITE_ROWS, else 20,000 (the emulated run is the slow one).</summary>
+    private static int BulkRows =>
+        int.TryParse(Environment.GetEnvironmentVariable("DLCALL_SQLITE_ROWS"), out int n) && n > 0 ? n : 20000;
+
+    [Fact]
+    public void BulkInsertsIndexJoinsAndAggregatesMatchTheEmulatedRun()
+    {
+        string script = Path.Combine(Directory.CreateTempSubdirectory("dlcall-sqlite-sql-").FullName, "bulk.sql");
+        var gen = ProcessRunner.Run("python3", [SqliteCli.TestFile("bulk_sql.py"), BulkRows.ToString()]);
+        Assert.True(gen.ExitCode == 0, gen.ToString());
+        File.WriteAllBytes(script, gen.Stdout);
+        try
+        {
+            string[] args = ["bulk.db", ".read " + script];
+            var emulated = SqliteCli.Run("none", args, TimeSpan.FromMinutes(15));
+            var passedThrough = SqliteCli.Run("sqlite3", args, TimeSpan.FromMinutes(15));
+            SqliteCli.AssertSame(emulated, passedThrough);
+            Assert.Contains($"{BulkRows}|", passedThrough.StdoutText);
+            Assert.EndsWith("ok\n", passedThrough.StdoutText); // PRAGMA integrity_check
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(script)!, true);
+        }
+    }
+
+    [Fact]
+    public void CliFeaturesMatchTheEmulatedRun()
+    {
+        // Output modes, .dump, printf's %q %Q %w, the shell's own SQL functions, collation and
+        // virtual tables (guest callbacks run by the host during sqlite3_step), parameters, errors.
+        string[] args = ["features.db", ".read " + SqliteCli.TestFile("features.sql")];
+        var emulated = SqliteCli.Run("none", args);
+        var passedThrough = SqliteCli.Run("sqlite3", args);
+        SqliteCli.AssertSame(emulated, passedThrough);
+        Assert.Equal(1, passedThrough.ExitCode); // the script's deliberate errors
+        Assert.Contains("no such table: nosuchtable", passedThrough.StderrText);
+        Assert.Contains("UNIQUE constraint failed: people.id", passedThrough.StderrText);
+        Assert.Contains("O''Brien|'O''Brien'|O'Brien|Dublin", passedThrough.StdoutText); // %q|%Q|%w|%s
+        Assert.Contains("CREATE TABLE people", passedThrough.StdoutText);
+    }
+
+    [Theory]
+    [InlineData("-batch", "SELEC 1;")]
+    [InlineData("-batch", "SELECT * FROM nosuch;")]
+    [InlineData("-json", "SELECT printf('%q-%Q-%w-%d-%.3f-%s-%,d', 'a''b', NULL, 'x\"y', 42, 2.5, 'end', 1234567);")]
+    [InlineData("-bail", "CREATE TABLE t(a UNIQUE); INSERT INTO t VALUES(1),(1); SELECT 'not reached';")]
+    [InlineData("-markdown", "SELECT x'00ff', 1e300 * 1e300, -0.0, 9223372036854775807, 'naïve';")]
+    public void ErrorsAndFormattingMatchTheEmulatedRun(string option, string sql)
+    {
+        var emulated = SqliteCli.Run("none", [option, ":memory:", sql]);
+        var passedThrough = SqliteCli.Run("sqlite3", [option, ":memory:", sql]);
+        SqliteCli.AssertSame(emulated, passedThrough);
+        Assert.NotEmpty(passedThrough.Stdout.Concat(passedThrough.Stderr));
+    }
+
+    [Fact]
+    public void RealsAreRenderedLikeTheHostsSqlite()
+    {
+        // SQLite turns a REAL into 20 digits with long double: 80-bit on x86_64, 128-bit on
+        // aarch64. Passed through, the host's SQLite renders it, as the host's own sqlite3 does.
+        string[] args = ["-quote", ":memory:", "SELECT 91.5, 0.1, 6.02e23;"];
+        var native = ProcessRunner.Run("sqlite3", args);
+        var passedThrough = SqliteCli.Run("sqlite3", args);
+        Assert.True(native.ExitCode == 0 && passedThrough.ExitCode == 0, passedThrough.ToString());
+        Assert.Equal(native.StdoutText, passedThrough.StdoutText);
+        Assert.Contains("91.499999999999999996", passedThrough.StdoutText); // x86_64's rendering
+    }
+}
