@@ -66,6 +66,24 @@ public class SqliteTests
     }
 
     [Fact]
+    public void SqlitesOwnSpeedtest1MatchesTheEmulatedRun()
+    {
+        // test/speedtest1.c (tests/sqlite3/build.sh): inserts, selects, indexes, joins, triggers,
+        // with --verify's hash of the results; its clock is the host VFS through a guest proxy.
+        string exe = RepoPaths.Require("sqlite3", "aarch64", "speedtest1");
+        string[] args = ["--size", "10", "--verify", "speedtest1.db"];
+        var emulated = SqliteCli.RunProgram("none", exe, args);
+        var passedThrough = SqliteCli.RunProgram("sqlite3", exe, args);
+        Assert.True(emulated.ExitCode == 0 && passedThrough.ExitCode == 0, passedThrough.ToString());
+        Assert.Equal(WithoutTimes(emulated.StdoutText), WithoutTimes(passedThrough.StdoutText));
+        Assert.Contains("Verification Hash: ", passedThrough.StdoutText);
+    }
+
+    /// <summary>speedtest1's lines end in the seconds each test took.</summary>
+    private static string WithoutTimes(string output) =>
+        System.Text.RegularExpressions.Regex.Replace(output, @" +[0-9]+\.[0-9]+s$", "", System.Text.RegularExpressions.RegexOptions.Multiline);
+
+    [Fact]
     public void RealsAreRenderedLikeTheHostsSqlite()
     {
         // SQLite turns a REAL into 20 digits with long double: 80-bit on x86_64, 128-bit on
