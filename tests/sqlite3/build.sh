@@ -8,7 +8,7 @@
 #     guest root with the sqlite3 package, so it runs unmodified emulated or passed through.
 #
 # Usage: tests/sqlite3/build.sh [OUTDIR]      (default: artifacts/sqlite3)
-# Output: OUTDIR/aarch64/speedtest1, OUTDIR/source.txt
+# Output: OUTDIR/aarch64/speedtest1, OUTDIR/aarch64/printf_check, OUTDIR/source.txt
 # The source comes from `apt-get source sqlite3=<the host's libsqlite3-0 source version>` into
 # $DLCALL_CACHE/src/sqlite3-<version> (reused when present). Environment: CC_AARCH64, DLCALL_CACHE.
 set -euo pipefail
@@ -46,5 +46,12 @@ if [ ! -x "$exe" ] || [ "$src/test/speedtest1.c" -nt "$exe" ] || [ "$0" -nt "$ex
         -L"$sysroot/usr/lib/aarch64-linux-gnu" -l:libsqlite3.so.0 \
         -Wl,-rpath-link="$sysroot/lib/aarch64-linux-gnu" -lm
 fi
+# dlcall's own check of the printf family (tests/sqlite3/printf_check.c).
+check="$out/aarch64/printf_check"
+if [ ! -x "$check" ] || [ "$here/printf_check.c" -nt "$check" ]; then
+    "$cc" -O2 -Wall -Werror -Wno-format -o "$check" "$here/printf_check.c" -I"$out/include" \
+        -L"$sysroot/usr/lib/aarch64-linux-gnu" -l:libsqlite3.so.0 -Wl,-rpath-link="$sysroot/lib/aarch64-linux-gnu"
+fi
 echo "sqlite3 $version ($src)" >"$out/source.txt"
 echo "$exe"
+echo "$check"

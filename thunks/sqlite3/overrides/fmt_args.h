@@ -22,7 +22,9 @@ enum dlcall_sqlite_fmt_op {
 };
 
 /* fmt[start, end): literal text and one conversion, whose arguments are
- * gp[0..ngp) (widths, precision, integer or pointer value) and d. */
+ * gp[0..ngp) (widths, precision, integer or pointer value) and d. When
+ * the guest rendered the conversion itself (floats, fmt_float.h), the
+ * segment is fmt[start, conv) then text[text_off, text_off + text_len). */
 struct dlcall_sqlite_seg {
     uint32_t start;
     uint32_t end;
@@ -30,6 +32,10 @@ struct dlcall_sqlite_seg {
     uint32_t has_double;
     int64_t gp[3];
     double d;
+    uint32_t rendered;
+    uint32_t conv;
+    uint64_t text_off;
+    uint64_t text_len;
 };
 
 struct dlcall_sqlite_fmt {
@@ -40,6 +46,7 @@ struct dlcall_sqlite_fmt {
     uint64_t fmt;  /* const char * */
     uint64_t segs; /* struct dlcall_sqlite_seg * */
     uint64_t nsegs;
+    uint64_t text; /* char *: the guest-rendered conversions */
 };
 
 #endif /* DLCALL_SQLITE_FMT_ARGS_H */

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 
 #include "fmt_args.h"
+#include "fmt_float.h"
 
 #define DLCALL_SQLITE_STACK_SEGS 32
 
@@ -20,6 +21,8 @@ struct dlcall_sqlite_segs {
     struct dlcall_sqlite_seg stack[DLCALL_SQLITE_STACK_SEGS];
     struct dlcall_sqlite_seg *v;
     size_t n;
+    char *text; /* rendered conversions, malloc'd */
+    size_t text_len, text_cap;
 };
 
 static int dlcall_sqlite_is_flag(char c)
@@ -55,33 +58,64 @@ static void dlcall_sqlite_pull(struct dlcall_sqlite_seg *s, char c, int lng,
     }
 }
 
+/* Flag @c into @f (sqlite's flags: - + space # ! 0 ,). */
+static void dlcall_sqlite_flag(struct dlcall_sqlite_spec *f, char c)
+{
+    switch (c) {
+    case '-': f->leftjustify = 1; break;
+    case '+': f->prefix = '+'; break;
+    case ' ': f->prefix = ' '; break;
+    case '#': f->alternateform = 1; break;
+    case '!': f->altform2 = 1; break;
+    case '0': f->zeropad = 1; break;
+    default: break;
+    }
+}
+
+/* Digits at fmt[*k], as sqlite reads a width or precision. */
+static int dlcall_sqlite_number(const char *fmt, size_t *k)
+{
+    unsigned n = 0;
+
+    while (fmt[*k] >= '0' && fmt[*k] <= '9') {
+        n = n * 10 + (unsigned)(fmt[(*k)++] - '0');
+    }
+    return (int)(n & 0x7fffffff);
+}
+
 /* The conversion after the '%' at fmt[*i]; 0 when sqlite would stop there. */
 static char dlcall_sqlite_conversion(const char *fmt, size_t *i,
                                      struct dlcall_sqlite_seg *s, int *lng,
-                                     va_list *ap)
+                                     struct dlcall_sqlite_spec *f, va_list *ap)
 {
     size_t k = *i + 1;
 
+    *f = (struct dlcall_sqlite_spec){ .precision = -1 };
     while (dlcall_sqlite_is_flag(fmt[k])) {
-        k++;
+        dlcall_sqlite_flag(f, fmt[k++]);
     }
     if (fmt[k] == '*') {
-        s->gp[s->ngp++] = va_arg(*ap, int);
+        f->width = va_arg(*ap, int);
+        s->gp[s->ngp++] = f->width;
+        if (f->width < 0) {
+            f->leftjustify = 1;
+            f->width = f->width >= -2147483647 ? -f->width : 0;
+        }
         k++;
     } else {
-        while (fmt[k] >= '0' && fmt[k] <= '9') {
-            k++;
-        }
+        f->width = dlcall_sqlite_number(fmt, &k);
     }
     if (fmt[k] == '.') {
         k++;
         if (fmt[k] == '*') {
-            s->gp[s->ngp++] = va_arg(*ap, int);
+            f->precision = va_arg(*ap, int);
+            s->gp[s->ngp++] = f->precision;
+            if (f->precision < 0) {
+                f->precision = f->precision >= -2147483647 ? -f->precision : -1;
+            }
             k++;
         } else {
-            while (fmt[k] >= '0' && fmt[k] <= '9') {
-                k++;
-            }
+            f->precision = dlcall_sqlite_number(fmt, &k);
         }
     }
     *lng = 0;
@@ -95,6 +129,34 @@ static char dlcall_sqlite_conversion(const char *fmt, size_t *i,
            fmt[k] != '\0' ? fmt[k] : 0;
 }
 
+/* Renders @s's floating-point conversion on the guest into @out's text. */
+static int dlcall_sqlite_render(struct dlcall_sqlite_segs *out, struct dlcall_sqlite_seg *s,
+                                char c, struct dlcall_sqlite_spec spec)
+{
+    char buf[2 * DLCALL_SQLITE_FLOAT_MAX + 400];
+    int len = dlcall_sqlite_float(buf, c, spec, s->d);
+
+    if (len < 0) {
+        return 0; /* the host formats it */
+    }
+    if (out->text_len + (size_t)len > out->text_cap) {
+        size_t cap = 2 * (out->text_len + (size_t)len) + 64;
+        char *grown = realloc(out->text, cap);
+
+        if (grown == NULL) {
+            return -1;
+        }
+        out->text = grown;
+        out->text_cap = cap;
+    }
+    memcpy(out->text + out->text_len, buf, (size_t)len);
+    s->rendered = 1;
+    s->text_off = out->text_len;
+    s->text_len = (uint64_t)len;
+    out->text_len += (size_t)len;
+    return 0;
+}
+
 /* Cuts @fmt into @out (which the caller frees with dlcall_sqlite_segs_free). */
 static int dlcall_sqlite_collect(struct dlcall_sqlite_segs *out,
                                  const char *fmt, va_list ap_in)
@@ -104,9 +166,12 @@ static int dlcall_sqlite_collect(struct dlcall_sqlite_segs *out,
 
     out->v = out->stack;
     out->n = 0;
+    out->text = NULL;
+    out->text_len = out->text_cap = 0;
     va_copy(ap, ap_in);
     while (fmt != NULL) {
         struct dlcall_sqlite_seg s = { .start = (uint32_t)start };
+        struct dlcall_sqlite_spec spec;
         int lng;
         char c;
 
@@ -114,12 +179,17 @@ static int dlcall_sqlite_collect(struct dlcall_sqlite_segs *out,
             i++;
         }
         if (fmt[i] != '\0') {
-            c = dlcall_sqlite_conversion(fmt, &i, &s, &lng, &ap);
+            s.conv = (uint32_t)i;
+            c = dlcall_sqlite_conversion(fmt, &i, &s, &lng, &spec, &ap);
             if (c == 0) {
                 i += strlen(fmt + i); /* the host stops here too */
             } else {
                 dlcall_sqlite_pull(&s, c, lng, &ap);
                 i++;
+                if (s.has_double && dlcall_sqlite_render(out, &s, c, spec) != 0) {
+                    va_end(ap);
+                    return -1;
+                }
             }
         }
         s.end = (uint32_t)i;
@@ -152,6 +222,7 @@ static void dlcall_sqlite_segs_free(struct dlcall_sqlite_segs *s)
     if (s->v != s->stack) {
         free(s->v);
     }
+    free(s->text);
 }
 
 /* Runs @a on the host; sqlite3_log may call the guest's log callback. */
@@ -192,6 +263,7 @@ static void *dlcall_sqlite_vformat(enum dlcall_sqlite_fmt_op op, uint64_t str,
     }
     a.segs = (uint64_t)(uintptr_t)segs.v;
     a.nsegs = segs.n;
+    a.text = (uint64_t)(uintptr_t)segs.text;
     dlcall_sqlite_format(&a, &ret);
     dlcall_sqlite_segs_free(&segs);
     return ret;

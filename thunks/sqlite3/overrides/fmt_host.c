@@ -17,8 +17,14 @@ static void dlcall_sqlite_append_segs(sqlite3_str *str, const struct dlcall_sqli
     for (uint64_t k = 0; k < a->nsegs; k++) {
         const struct dlcall_sqlite_seg *s = &segs[k];
         size_t len = s->end - s->start;
-        char *piece = len < sizeof(small) ? small : malloc(len + 1);
+        char *piece;
 
+        if (s->rendered) {
+            sqlite3_str_append(str, fmt + s->start, (int)(s->conv - s->start));
+            sqlite3_str_append(str, (const char *)(uintptr_t)a->text + s->text_off, (int)s->text_len);
+            continue;
+        }
+        piece = len < sizeof(small) ? small : malloc(len + 1);
         if (piece == NULL) {
             return; /* sqlite3_str has no way to say "out of memory" from here */
         }
@@ -44,6 +50,17 @@ static char *dlcall_sqlite_text(const struct dlcall_sqlite_fmt *a)
     return sqlite3_str_finish(str);
 }
 
+/* Appends what fits of @src to @buf (size @n, @pos used), terminated. */
+static void dlcall_sqlite_put(char *buf, int64_t n, size_t *pos, const char *src, size_t len)
+{
+    size_t room = (size_t)n - 1 - *pos;
+
+    len = len < room ? len : room;
+    memcpy(buf + *pos, src, len);
+    *pos += len;
+    buf[*pos] = '\0';
+}
+
 /*
  * sqlite3_snprintf's result, a segment at a time into what is left of @buf:
  * the longest prefix that fits, always terminated. Unlike a sqlite3_str it
@@ -63,8 +80,14 @@ static void dlcall_sqlite_snprintf(char *buf, int64_t n, const struct dlcall_sql
     for (uint64_t k = 0; k < a->nsegs && pos + 1 < (uint64_t)n; k++) {
         const struct dlcall_sqlite_seg *s = &segs[k];
         size_t len = s->end - s->start;
-        char *piece = len < sizeof(small) ? small : malloc(len + 1);
+        char *piece;
 
+        if (s->rendered) {
+            dlcall_sqlite_put(buf, n, &pos, fmt + s->start, s->conv - s->start);
+            dlcall_sqlite_put(buf, n, &pos, (const char *)(uintptr_t)a->text + s->text_off, s->text_len);
+            continue;
+        }
+        piece = len < sizeof(small) ? small : malloc(len + 1);
         if (piece == NULL) {
             return;
         }
