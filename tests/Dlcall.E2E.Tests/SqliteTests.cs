@@ -66,6 +66,19 @@ public class SqliteTests
     }
 
     [Fact]
+    public void VfsListingAndTheLogCallbackMatchTheEmulatedRun()
+    {
+        // .vfslist walks the host's VFS list from a proxy (with the shell's own apndvfs in it);
+        // .log makes SQLite call the shell's SQLITE_CONFIG_LOG callback during later calls.
+        string[] args = [":memory:", ".vfsname", ".vfslist", ".vfsinfo", ".log stderr", "SELECT * FROM nosuch;"];
+        var emulated = SqliteCli.Run("none", args);
+        var passedThrough = SqliteCli.Run("sqlite3", args);
+        SqliteCli.AssertSame(emulated, passedThrough);
+        Assert.Contains("vfs.zName      = \"apndvfs\"", passedThrough.StdoutText);
+        Assert.Contains("(1) no such table: nosuch in \"SELECT * FROM nosuch;\"", passedThrough.StdoutText + passedThrough.StderrText);
+    }
+
+    [Fact]
     public void SqlitesOwnSpeedtest1MatchesTheEmulatedRun()
     {
         // test/speedtest1.c (tests/sqlite3/build.sh): inserts, selects, indexes, joins, triggers,

@@ -69,11 +69,16 @@ internal static class HostObjectEmitter
         });
         foreach (var m in o.Methods) EmitMethod(w, o, m, deferredCallbacks);
         // template: static struct sqlite3_vfs *dlcall__proxy_sqlite3_vfs(struct sqlite3_vfs *h) -> the proxy of h, made on first sight
+        // Each hand-out refreshes the copy: the library may have changed its data fields (a list link).
         w.Function($"static {t} *{o.ProxyFunction}({t} *h)", () =>
         {
             w.Line($"{t} *p = NULL;");
+            w.Line($"{t} now;");
             w.Line();
             w.Block("if (h == NULL)", () => w.Line("return NULL;"));
+            w.Line("dlcall_copy_from_host(&now, h, sizeof(now));");
+            foreach (var m in o.Methods) w.Line($"now.{m.Field} = now.{m.Field} != NULL ? {m.GuestFunction} : NULL;");
+            foreach (string f in o.Dropped) w.Line($"now.{f} = NULL; /* no strategy for its type */");
             w.Line($"pthread_mutex_lock(&dlcall__proxy_lock_{tag});");
             w.Block($"for (size_t i = 0; i < dlcall__n_proxies_{tag} && p == NULL; i++)", () =>
                 w.Line($"p = dlcall__proxies_{tag}[i].host == h ? dlcall__proxies_{tag}[i].proxy : NULL;"));
@@ -88,12 +93,10 @@ internal static class HostObjectEmitter
                     w.Line("abort();");
                 });
                 w.Line($"dlcall__proxies_{tag} = grown;");
-                w.Line("dlcall_copy_from_host(p, h, sizeof(*p));");
-                foreach (var m in o.Methods) w.Line($"p->{m.Field} = p->{m.Field} != NULL ? {m.GuestFunction} : NULL;");
-                foreach (string f in o.Dropped) w.Line($"p->{f} = NULL; /* no strategy for its type */");
                 w.Line($"dlcall__proxies_{tag}[dlcall__n_proxies_{tag}].host = h;");
                 w.Line($"dlcall__proxies_{tag}[dlcall__n_proxies_{tag}++].proxy = p;");
             });
+            w.Line("*p = now;");
             w.Line($"pthread_mutex_unlock(&dlcall__proxy_lock_{tag});");
             w.Line("return p;");
         });
