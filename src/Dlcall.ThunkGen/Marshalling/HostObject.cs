@@ -20,16 +20,3 @@ public sealed record HostObject(RecordDecl Record, IReadOnlyList<HostMethod> Met
     /// <summary>Guest function returning the host original of a proxy (anything else unchanged).</summary>
     public string HostFunction => "dlcall__host_" + Record.Tag;
 }
-
-/// <summary>One forwarded method of a <see cref="HostObject"/>.</summary>
-public sealed record HostMethod(string Tag, string Field, FunctionPointerType Type, int ThunkIndex)
-{
-    /// <summary>The host thunk that calls the method.</summary>
-    public string ThunkName => $"dlcall_method_{Tag}_{Field}";
-
-    /// <summary>Its argument block: the host function, then the parameters.</summary>
-    public string ArgsStruct => $"struct dlcall_margs_{Tag}_{Field}";
-
-    /// <summary>The guest function standing in the proxy's field.</summary>
-    public string GuestFunction => $"dlcall__method_{Tag}_{Field}";
-}
