@@ -25,17 +25,20 @@ internal static class SqliteCli
     public static string TestFile(string name) => Path.Combine(RepoPaths.Root, "tests", "sqlite3", name);
 
     /// <summary><c>sqlite3 ARGS</c> with libsqlite3 emulated (<paramref name="passthrough"/> "none")
-    /// or passed through ("sqlite3"), in a new directory; <paramref name="env"/> adds to the environment.</summary>
-    public static ProcessResult Run(string passthrough, string[] args, TimeSpan? timeout = null, Dictionary<string, string>? env = null) =>
-        RunProgram(passthrough, Path.Combine(Sysroot, "usr/bin/sqlite3"), args, timeout, env);
+    /// or passed through ("sqlite3"), in a new directory (with <paramref name="files"/>, name to text, in it);
+    /// <paramref name="env"/> adds to the environment.</summary>
+    public static ProcessResult Run(string passthrough, string[] args, TimeSpan? timeout = null, Dictionary<string, string>? env = null,
+        Dictionary<string, string>? files = null) =>
+        RunProgram(passthrough, Path.Combine(Sysroot, "usr/bin/sqlite3"), args, timeout, env, files);
 
     /// <summary>Any arm64 program linked against libsqlite3.so.0, like <see cref="Run"/>.</summary>
     public static ProcessResult RunProgram(string passthrough, string program, string[] args, TimeSpan? timeout = null,
-        Dictionary<string, string>? env = null)
+        Dictionary<string, string>? env = null, Dictionary<string, string>? files = null)
     {
         string dir = Directory.CreateTempSubdirectory("dlcall-sqlite-").FullName;
         try
         {
+            foreach (var (name, text) in files ?? []) File.WriteAllText(Path.Combine(dir, name), text);
             string[] argv = ["run", "--passthrough", passthrough, "--sysroot", Sysroot, "--", program, .. args];
             return ProcessRunner.Run(Path.Combine(RepoPaths.Root, "dlcall"), argv, timeout ?? TimeSpan.FromMinutes(5), env, dir);
         }

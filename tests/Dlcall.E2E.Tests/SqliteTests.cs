@@ -51,6 +51,22 @@ public class SqliteTests
         Assert.Contains("INSERT INTO people VALUES(1,'Ada','London',91.5,X'cafe');", passedThrough.StdoutText); // .dump
     }
 
+    [Fact]
+    public void FileAndLibraryCommandsMatchTheEmulatedRun()
+    {
+        // .recover asks for the database's sqlite3_file (refused: its methods are host code) and
+        // recovers without it; .vfsinfo's VFS pointer is the proxy; .testctrl prng_seed makes
+        // randomblob() repeatable.
+        string[] args = ["commands.db", ".read " + SqliteCli.TestFile("commands.sql")];
+        var files = new Dictionary<string, string> { ["in.csv"] = "id,name,qty\n1,apple,3\n2,\"pear, green\",5\n3,plum,\n" };
+        var emulated = SqliteCli.Run("none", args, files: files);
+        var passedThrough = SqliteCli.Run("sqlite3", args, files: files);
+        SqliteCli.AssertSame(emulated, passedThrough);
+        Assert.Contains("2|pear, green|5", passedThrough.StdoutText);
+        Assert.Contains("PRAGMA writable_schema = on;", passedThrough.StdoutText); // .recover ran
+        Assert.Contains("changes: 1   total_changes:", passedThrough.StdoutText);
+    }
+
     [Theory]
     [InlineData("-batch", "SELEC 1;")]
     [InlineData("-batch", "SELECT * FROM nosuch;")]

@@ -47,3 +47,11 @@ void dlcall_sqlite3_ops(void *args, void *ret)
     }
     *(int *)ret = r;
 }
+
+/* sqlite3_file_control for its guest override (file_control.c). */
+void dlcall_sqlite3_file_control(void *args, void *ret)
+{
+    const struct { sqlite3 *db; const char *name; int op; void *arg; } *a = args;
+
+    *(int *)ret = sqlite3_file_control(a->db, a->name, a->op, a->arg);
+}
