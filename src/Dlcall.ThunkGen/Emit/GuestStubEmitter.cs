@@ -123,8 +123,8 @@ internal static class GuestStubEmitter
             {
                 // template: if (dlcall__sentinel((uintptr_t)a.p4)) { fast } else { dlcall_call_host(...); }
                 string cond = string.Join(" && ", f.CallbackParams.Select(c => $"dlcall__sentinel((uintptr_t)a.p{ArgsStructEmitter.IndexOf(d, c.Param)})"));
-                w.Block($"if ({cond})", () => w.Line(fast));
-                w.Block("else", () => w.Line("dlcall_call_host(&dlcall__rt, &frame);"));
+                w.Line($"if ({cond}) {{").Line("    " + fast).Line("} else {");
+                w.Line("    dlcall_call_host(&dlcall__rt, &frame);").Line("}");
             }
             else
             {
