@@ -23,6 +23,7 @@ internal static class GuestStubEmitter
         if (forwarded.Any(f => f.ReturnsHostString || f.ReturnsHostStringIf || f.HostStringFields.Count > 0)) EmitIntern(w);
         if (forwarded.Any(f => f.FastWhenSentinel)) EmitSentinel(w);
         if (spec.HostSources.Count > 0) HostSourceEmitter.GuestLookup(w);
+        HostEquivalentEmitter.State(w, spec);
         CallbackEmitter.GuestInvokers(w, plan.Signatures);
         if (spec.GuestInit != null) w.Line($"#include \"{spec.GuestInit}\"").Line();
         GuestLoaderEmitter.Emit(w, spec, plan, defaultHostDir);
@@ -117,12 +118,22 @@ internal static class GuestStubEmitter
             }
             w.Line();
             HostObjectEmitter.BeforeCall(w, plan, d);
+            if (spec.HostEquivalents.Count > 0)
+            {
+                // template: a.p4 = (void (*)(void *))dlcall__equiv_of((void *)a.p4);
+                foreach (var (p, _) in f.CallbackParams)
+                {
+                    int i = ArgsStructEmitter.IndexOf(d, p);
+                    w.Line($"a.p{i} = ({p.Type.Spelling})dlcall__equiv_of((void *)a.p{i});");
+                }
+            }
             if (f.SetsErrno) w.Line("a.dlcall_errno = errno;");
             string fast = $"dlcall_invoke_fast(dlcall__thunk[{f.ThunkIndex}], &a, {retPtr});";
             if (f.FastWhenSentinel)
             {
                 // template: if (dlcall__sentinel((uintptr_t)a.p4)) { fast } else { dlcall_call_host(...); }
-                string cond = string.Join(" && ", f.CallbackParams.Select(c => $"dlcall__sentinel((uintptr_t)a.p{ArgsStructEmitter.IndexOf(d, c.Param)})"));
+                string test = spec.HostEquivalents.Count > 0 ? "dlcall__fast_cb" : "dlcall__sentinel";
+                string cond = string.Join(" && ", f.CallbackParams.Select(c => $"{test}((uintptr_t)a.p{ArgsStructEmitter.IndexOf(d, c.Param)})"));
                 w.Line($"if ({cond}) {{").Line("    " + fast).Line("} else {");
                 w.Line("    dlcall_call_host(&dlcall__rt, &frame);").Line("}");
             }

@@ -84,4 +84,8 @@ public sealed record LibrarySpec
     /// <summary>Record tags the library hands out with host functions in them (sqlite3_vfs): the guest
     /// gets proxies whose methods call the host's (see Marshalling/HostObject.cs).</summary>
     public IReadOnlyList<string> HostObjectRecords { get; init; } = [];
+
+    /// <summary>Library functions a program passes as callbacks (sqlite3_free as a destructor): the stub
+    /// hands the host its own function instead of the stub's, so no trampoline and no round trip.</summary>
+    public IReadOnlyList<string> HostEquivalents { get; init; } = [];
 }
