@@ -34,6 +34,7 @@ bash tests/fuzz/build.sh >/dev/null
 bash tests/zlib/build.sh
 bash tests/libm/build.sh
 bash tests/compress/build.sh
+bash tests/sqlite3/build.sh
 
 step "tests"
 results=artifacts/test-results

@@ -279,17 +279,25 @@ static struct co *current_co(const char *what)
 {
     struct thread_state *ts = tls_thread;
 
+    /*
+     * No coroutine on this thread yet: a thread the library created, or a
+     * call that took the fast path although the library kept the callback
+     * from an earlier call (the spec's deferredCallbacks/fastPath).
+     */
     if (ts == NULL) {
         dlcall_host_fatal("%s: the host library called a guest callback "
-                          "from a thread it created itself; dlcall cannot "
-                          "run guest code there", what);
+                          "from a thread it created itself, or during a "
+                          "call made without dlcall_call_host() (a fast-path "
+                          "call: see the spec's deferredCallbacks); dlcall "
+                          "cannot run guest code there", what);
     }
     if (ts->active == NULL ||
         !on_stack(ts->active, __builtin_frame_address(0))) {
         dlcall_host_fatal("%s: the host library called a guest callback "
                           "outside a dlcall_call_host() call (after the "
-                          "call that passed it returned?); dlcall cannot "
-                          "run guest code there", what);
+                          "call that passed it returned, during a "
+                          "fast-path call?); dlcall cannot run guest code "
+                          "there", what);
     }
     return ts->active;
 }

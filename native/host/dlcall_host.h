@@ -60,7 +60,8 @@ struct dlcall_cb_target {
  * intact, after making its binding available through
  * dlcall_rt_current_target(). Only r11 is clobbered on the way. The same
  * (@guest_fn, @guest_invoker, @host_entry) gives the same trampoline;
- * @guest_fn 0 gives NULL. Thread-safe. Never freed.
+ * a @guest_fn within a page of 0 (NULL, or a marker such as
+ * SQLITE_TRANSIENT, (T)-1) is returned unchanged. Thread-safe. Never freed.
  */
 DLCALL_HOST_API void *dlcall_rt_trampoline(uint64_t guest_fn,
                                            uint64_t guest_invoker,

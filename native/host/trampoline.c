@@ -199,8 +199,9 @@ void *dlcall_rt_trampoline(uint64_t guest_fn, uint64_t guest_invoker,
 {
     struct binding *b;
 
-    if (guest_fn == 0) {
-        return NULL;
+    /* NULL, (T)-1 and their neighbours are markers (SQLITE_TRANSIENT), never code. */
+    if (guest_fn + 4096 < 8192) {
+        return (void *)(uintptr_t)guest_fn;
     }
     pthread_mutex_lock(&lock);
     b = find(guest_fn, guest_invoker, host_entry);

@@ -28,6 +28,10 @@ internal static partial class TypeSpellingParser
         var fn = FunctionPointerRegex().Match(s);
         if (fn.Success)
         {
+            // "void (*(*)(int))(void)" leaves a parenthesis in the return part; a typedef'd one,
+            // "void (*)(void) (*)(int)", unbalanced parameters.
+            if (fn.Groups["ret"].Value.Contains('(') || !Balanced(fn.Groups["params"].Value))
+                return new UnsupportedType(spelling, "a function pointer returning a function pointer");
             var ret = Parse(fn.Groups["ret"].Value.Trim(), fn.Groups["ret"].Value.Trim());
             string paramText = fn.Groups["params"].Value.Trim();
             var parameters = paramText is "" or "void"
@@ -75,6 +79,17 @@ internal static partial class TypeSpellingParser
         }
         parts.Add(text[start..].Trim());
         return parts;
+    }
+
+    private static bool Balanced(string text)
+    {
+        int depth = 0;
+        foreach (char c in text)
+        {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0) return false;
+        }
+        return depth == 0;
     }
 
     private static string Normalize(string s) => WhitespaceRegex().Replace(s.Replace(" *", "*").Replace("* ", "*"), " ").Trim();

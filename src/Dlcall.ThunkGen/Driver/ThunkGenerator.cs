@@ -36,7 +36,7 @@ public static class ThunkGenerator
             && Pass("plan the boundary", () =>
             {
                 var (p, d) = BoundaryPlanner.Plan(spec, specDir, headers, guestLib, hostLib);
-                plan = p;
+                plan = p with { HostObjects = HostObjectPlanner.Plan(spec, headers, p) };
                 diags.AddRange(d);
                 return true;
             })
@@ -58,7 +58,12 @@ public static class ThunkGenerator
         }
         // Include directories are relative to the spec.
         string dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        spec = loaded with { IncludeDirs = loaded.IncludeDirs.Select(d => Path.GetFullPath(d, dir)).ToList() };
+        spec = loaded with
+        {
+            IncludeDirs = loaded.IncludeDirs.Select(d => Path.GetFullPath(d, dir)).ToList(),
+            HostSources = loaded.HostSources.Select(f => Path.GetFullPath(f, dir)).ToList(),
+            GuestInit = loaded.GuestInit is null ? null : Path.GetFullPath(loaded.GuestInit, dir),
+        };
         return true;
     }
 

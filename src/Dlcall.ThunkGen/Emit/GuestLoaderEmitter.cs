@@ -47,6 +47,8 @@ internal static class GuestLoaderEmitter
             w.Line($"snprintf(path, sizeof(path), \"%s/{HostLibraryName(spec)}\", dir);");
             w.Line("lib = dlcall_dlopen(path, DLCALL_RTLD_NOW);");
             w.Block("if (lib == NULL)", () => w.Line("dlcall__load_failed(\"the host thunks\", path);"));
+            if (spec.HostSources.Count > 0) w.Line("dlcall__lib = lib;");
+            HostEquivalentEmitter.Resolve(w, spec);
             w.Block("for (size_t i = 0; i < sizeof(dlcall__thunk) / sizeof(dlcall__thunk[0]) && dlcall__thunk_name[i]; i++)", () =>
             {
                 w.Line("dlcall__thunk[i] = (dlcall_fn)dlcall_dlsym(lib, dlcall__thunk_name[i]);");
@@ -63,6 +65,7 @@ internal static class GuestLoaderEmitter
                 w.Block("if (reg == NULL)", () => w.Line("dlcall__load_failed(\"dlcall_register_invokers\", path);"));
                 w.Line("dlcall_invoke(reg, &inv, NULL);");
             }
+            if (spec.GuestInit != null) w.Line("dlcall_guest_init();");
         });
     }
 

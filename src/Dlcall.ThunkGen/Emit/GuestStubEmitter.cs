@@ -18,20 +18,26 @@ internal static class GuestStubEmitter
         var forwarded = plan.Functions.Where(f => f.Kind == FunctionKind.Forwarded).ToList();
         ArgsStructEmitter.Prelude(w, $"Guest stub for {spec.Soname}.", spec.Defines, spec.Headers, ["<pthread.h>", "<dlcall/thunk.h>"]);
         ArgsStructEmitter.Emit(w, forwarded);
-        EmitState(w, forwarded);
+        HostObjectEmitter.ArgsStructs(w, plan);
+        EmitState(w, forwarded.Select(f => f.ThunkName).Concat(HostObjectEmitter.Methods(plan).Select(m => m.ThunkName)).ToList());
         if (spec.RetainsCallbacks.Count > 0)
             w.Line("/* Set once the guest has handed the library callbacks it may keep (spec retainsCallbacks). */").Line("static int dlcall__retained;").Line();
-        if (forwarded.Any(f => f.ReturnsHostString || f.HostStringFields.Count > 0)) EmitIntern(w);
+        if (forwarded.Any(f => f.ReturnsHostString || f.ReturnsHostStringIf || f.HostStringFields.Count > 0)) EmitIntern(w);
+        if (forwarded.Any(f => f.FastWhenSentinel)) EmitSentinel(w);
         if (forwarded.Any(f => f.GuestNaN && GuestNanEmitter.Applies(f))) GuestNanEmitter.EmitHelpers(w);
+        if (spec.HostSources.Count > 0) HostSourceEmitter.GuestLookup(w);
+        HostEquivalentEmitter.State(w, spec);
         CallbackEmitter.GuestInvokers(w, plan.Signatures);
         GuestFallbackEmitter.Emit(w, spec, plan, guestTriple);
+        if (spec.GuestInit != null) w.Line($"#include \"{spec.GuestInit}\"").Line();
         GuestLoaderEmitter.Emit(w, spec, plan, defaultHostDir);
         foreach (string src in plan.StubSources ?? []) w.Line($"#include \"{src}\"").Line();
+        HostObjectEmitter.GuestProxies(w, plan, spec.DeferredCallbacks);
         foreach (var f in plan.Functions)
         {
             switch (f.Kind)
             {
-                case FunctionKind.Forwarded: EmitForwarded(w, spec, f); break;
+                case FunctionKind.Forwarded: EmitForwarded(w, spec, plan, f); break;
                 case FunctionKind.Unavailable: EmitUnavailable(w, spec, f); break;
                 case FunctionKind.GuestOverride: w.Line($"#include \"{f.Override}\"").Line(); break;
             }
@@ -41,14 +47,22 @@ internal static class GuestStubEmitter
     }
 
     // template: static dlcall_fn dlcall__thunk[N]; static const char *const dlcall__thunk_name[N] = { "dlcall_thunk_deflate", ... };
-    private static void EmitState(CWriter w, List<BoundaryFunction> forwarded)
+    private static void EmitState(CWriter w, List<string> thunks)
     {
         w.Line("static struct dlcall_host_runtime dlcall__rt;");
-        w.Line($"static dlcall_fn dlcall__thunk[{Math.Max(forwarded.Count, 1)}];");
-        w.Line($"static const char *const dlcall__thunk_name[{Math.Max(forwarded.Count, 1)}] = {{");
-        foreach (var f in forwarded) w.Line($"    \"{f.ThunkName}\",");
-        if (forwarded.Count == 0) w.Line("    NULL,");
+        w.Line($"static dlcall_fn dlcall__thunk[{Math.Max(thunks.Count, 1)}];");
+        w.Line($"static const char *const dlcall__thunk_name[{Math.Max(thunks.Count, 1)}] = {{");
+        foreach (var name in thunks) w.Line($"    \"{name}\",");
+        if (thunks.Count == 0) w.Line("    NULL,");
         w.Line("};").Line();
+    }
+
+    // template: static inline int dlcall__sentinel(uintptr_t p) { return p + 4096 < 8192; }
+    private static void EmitSentinel(CWriter w)
+    {
+        w.Line("/* NULL, (T)-1 and other values within a page of 0 are markers (SQLITE_TRANSIENT), never code. */");
+        w.Line("static inline int dlcall__sentinel(uintptr_t p) { return p + 4096 < 8192; }");
+        w.Line();
     }
 
     // template: static const char *dlcall__intern(const char *host) -> a guest copy, one per distinct text
@@ -90,7 +104,7 @@ internal static class GuestStubEmitter
     // template: uLong (crc32)(uLong crc, const Bytef *buf, uInt len)
     //           { struct dlcall_args_crc32 a = { .p0 = crc, ... }; uLong r; dlcall_invoke_fast(dlcall__thunk[3], &a, &r); return r; }
     // Calls that may run guest callbacks need the syscall path's stack switching (dlcall_call_host).
-    private static void EmitForwarded(CWriter w, LibrarySpec spec, BoundaryFunction f)
+    private static void EmitForwarded(CWriter w, LibrarySpec spec, BoundaryPlan plan, BoundaryFunction f)
     {
         var d = f.Decl;
         bool hasRet = d.Return is not VoidType;
@@ -111,9 +125,33 @@ internal static class GuestStubEmitter
                 w.Line("};");
             }
             w.Line();
+            HostObjectEmitter.BeforeCall(w, plan, d);
+            if (spec.HostEquivalents.Count > 0)
+            {
+                // template: a.p4 = (void (*)(void *))dlcall__equiv_of((void *)a.p4);
+                foreach (var (p, _) in f.CallbackParams)
+                {
+                    int i = ArgsStructEmitter.IndexOf(d, p);
+                    w.Line($"a.p{i} = ({p.Type.Spelling})dlcall__equiv_of((void *)a.p{i});");
+                }
+            }
             string fast = $"dlcall_invoke_fast(dlcall__thunk[{f.ThunkIndex}], &a, {retPtr});";
-            if (f.ChoosesPathPerCall) CallbackCopyEmitter.GuestPathChoice(w, spec, f, fast);
-            else w.Line(f.MayCallBack ? "dlcall_call_host(&dlcall__rt, &frame);" : fast);
+            if (f.FastWhenSentinel)
+            {
+                // template: if (dlcall__sentinel((uintptr_t)a.p4)) { fast } else { dlcall_call_host(...); }
+                string test = spec.HostEquivalents.Count > 0 ? "dlcall__fast_cb" : "dlcall__sentinel";
+                string cond = string.Join(" && ", f.CallbackParams.Select(c => $"{test}((uintptr_t)a.p{ArgsStructEmitter.IndexOf(d, c.Param)})"));
+                w.Line($"if ({cond}) {{").Line("    " + fast).Line("} else {");
+                w.Line("    dlcall_call_host(&dlcall__rt, &frame);").Line("}");
+            }
+            else if (f.ChoosesPathPerCall)
+            {
+                CallbackCopyEmitter.GuestPathChoice(w, spec, f, fast);
+            }
+            else
+            {
+                w.Line(f.MayCallBack ? "dlcall_call_host(&dlcall__rt, &frame);" : fast);
+            }
             // Library functions set errno, never clear it: the guest's changes only when the host's
             // did, which keeps __errno_location (two indirect branches under QEMU) off the path.
             if (f.SetsErrno) w.Block("if (a.dlcall_errno != 0)", () => w.Line("errno = a.dlcall_errno;"));
@@ -124,7 +162,10 @@ internal static class GuestStubEmitter
                 w.Block($"if ({p} != NULL && {p}->{sf.Field} != NULL)", () =>
                     w.Line($"{p}->{sf.Field} = (char *)dlcall__intern({p}->{sf.Field});"));
             }
+            HostObjectEmitter.AfterCall(w, plan, d);
             if (f.ReturnsHostString) w.Line($"r = ({d.Return.Spelling})dlcall__intern(r);");
+            if (f.ReturnsHostStringIf)
+                w.Block($"if ({spec.HostStringTest}(r))", () => w.Line($"r = ({d.Return.Spelling})dlcall__intern((const char *)r);"));
             if (hasRet) w.Line("return r;");
         });
     }

@@ -16,13 +16,18 @@ internal static class HostThunkEmitter
     {
         var w = new CWriter();
         var forwarded = plan.Functions.Where(f => f.Kind == FunctionKind.Forwarded).ToList();
+        var persistent = PersistentRecordEmitter.Used(plan);
         bool copies = plan.Functions.Any(f => f.Copies.Any(c => c.Kind != CallbackCopyKind.ByValue));
         ArgsStructEmitter.Prelude(w, $"Host thunks for {spec.Soname}.", spec.Defines, spec.Headers,
-            ["<dlfcn.h>", "\"dlcall_host.h\"", .. copies ? new[] { "<pthread.h>" } : []]);
+            ["<dlfcn.h>", "\"dlcall_host.h\"", .. copies || persistent.Count > 0 ? new[] { "<pthread.h>" } : []]);
         ArgsStructEmitter.Emit(w, forwarded);
+        HostObjectEmitter.ArgsStructs(w, plan);
         if (plan.Signatures.Count > 0) EmitCallbackSupport(w, spec, plan);
         CallbackCopyEmitter.HostSupport(w, spec, plan);
+        foreach (var p in persistent) PersistentRecordEmitter.Emit(w, spec.Library, p);
         foreach (var f in forwarded) EmitThunk(w, spec, f);
+        HostObjectEmitter.HostThunks(w, plan);
+        HostSourceEmitter.HostIncludes(w, spec);
         return w.ToString();
     }
 
@@ -73,6 +78,7 @@ internal static class HostThunkEmitter
             for (int k = 0; k < f.CallbackFieldParams.Count; k++)
             {
                 var fp = f.CallbackFieldParams[k];
+                if (fp.Persistent) continue;
                 w.Line($"{fp.Record.CName} *r{k} = ({fp.Record.CName} *)a->p{ArgsStructEmitter.IndexOf(d, fp.Param)};");
             }
             CallbackCopyEmitter.HostDeclarations(w, f);
@@ -82,6 +88,11 @@ internal static class HostThunkEmitter
             {
                 int i = ArgsStructEmitter.IndexOf(d, p);
                 w.Line($"a->p{i} = ({p.Type.Spelling})dlcall__wrap((void *)a->p{i}, {sig}, \"{spec.Library}: {d.Name}({p.Name})\");");
+            }
+            foreach (var fp in f.CallbackFieldParams.Where(fp => fp.Persistent))
+            {
+                int i = ArgsStructEmitter.IndexOf(d, fp.Param);
+                w.Line($"a->p{i} = ({fp.Param.Type.Spelling}){PersistentRecordEmitter.FunctionName(fp.Record)}(a->p{i});");
             }
             EmitFieldSwap(w, f, (fp, cf, field, type) =>
                 $"{field} = ({type})dlcall__wrap((void *){field}, {cf.SignatureId}, \"{spec.Library}: {fp.Record.CName}.{cf.Field}\");");
@@ -102,6 +113,7 @@ internal static class HostThunkEmitter
         for (int k = 0; k < f.CallbackFieldParams.Count; k++)
         {
             var fp = f.CallbackFieldParams[k];
+            if (fp.Persistent) continue;
             w.Block($"if (r{k} != NULL)", () =>
             {
                 foreach (var cf in fp.Fields)

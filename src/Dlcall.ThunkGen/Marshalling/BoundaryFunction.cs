@@ -32,6 +32,9 @@ public enum FunctionKind
 /// <param name="NullDefaults">Parameters the stub replaces when the guest passes NULL.</param>
 /// <param name="RoundingGuard">Outside round-to-nearest, calls the real guest function (spec defaultRoundingOnly).</param>
 /// <param name="GuestNaN">Floating results get the guest's default NaN (spec guestNaN).</param>
+/// <param name="CallsBackLater">May run guest callbacks an earlier call registered (spec deferredCallbacks).</param>
+/// <param name="ReturnsHostStringIf">Its result is copied when the spec's hostStringTest says so.</param>
+/// <param name="FastWhenSentinel">Takes the fast path when every callback argument is a sentinel (spec fastPath).</param>
 public sealed record BoundaryFunction(
     FunctionDecl Decl,
     FunctionKind Kind,
@@ -47,14 +50,18 @@ public sealed record BoundaryFunction(
     bool UsesRetainedCallbacks = false,
     IReadOnlyList<NullDefault>? NullDefaults = null,
     bool GuestNaN = false,
-    bool RoundingGuard = false)
+    bool RoundingGuard = false,
+    bool CallsBackLater = false,
+    bool FastWhenSentinel = false,
+    bool ReturnsHostStringIf = false)
 {
     /// <summary>The host call may run guest code: it needs the coroutine path.</summary>
-    public bool MayCallBack => CallbackParams.Count > 0 || CallbackFieldParams.Count > 0 || Copies.Count > 0 || UsesRetainedCallbacks;
+    public bool MayCallBack => CallbackParams.Count > 0 || CallbackFieldParams.Count > 0 || Copies.Count > 0 || UsesRetainedCallbacks || CallsBackLater;
 
     /// <summary>Whether guest code may run is known only from the arguments (copied callback structs
     /// that may hold only NULLs, retained callbacks): the stub picks the path per call.</summary>
-    public bool ChoosesPathPerCall => MayCallBack && CallbackParams.Count == 0 && CallbackFieldParams.Count == 0;
+    public bool ChoosesPathPerCall => (Copies.Count > 0 || UsesRetainedCallbacks) && !CallsBackLater
+        && CallbackParams.Count == 0 && CallbackFieldParams.Count == 0;
 
     /// <summary><see cref="CallbackCopies"/>, never null.</summary>
     public IReadOnlyList<CallbackCopy> Copies => CallbackCopies ?? [];

@@ -21,4 +21,7 @@ public sealed record BoundaryPlan(
     /// binds its own references to the program's copy like it would without dlcall.
     /// </summary>
     public IReadOnlyList<ElfSymbol> GuestData { get; init; } = [];
+
+    /// <summary>Records handed to the guest with host methods (spec hostObjectRecords).</summary>
+    public IReadOnlyList<HostObject> HostObjects { get; init; } = [];
 }

@@ -36,7 +36,7 @@ public static class BoundaryPlanner
                 functions.Add(Simple(decl, FunctionKind.GuestOverride, null) with { Override = Path.Combine(specDir, overridePath) });
                 continue;
             }
-            string? reason = SpecPattern.Matches(spec.Exclude, name) ? "excluded by the spec"
+            string? reason = NamePattern.MatchesAny(spec.Exclude, name) ? "excluded by the spec"
                 : !headers.Functions.ContainsKey(name) ? "not declared in the headers"
                 : !hostExports.Contains(name) ? "the host library does not export it"
                 : Unsupported(decl);
@@ -52,7 +52,7 @@ public static class BoundaryPlanner
                     : reason.StartsWith("not declared", StringComparison.Ordinal) ? DiagnosticCodes.NotInHeaders
                     : decl.IsVariadic || reason.Contains("va_list") ? DiagnosticCodes.VariadicNeedsOverride
                     : DiagnosticCodes.UnsupportedType;
-                if (reason != "excluded by the spec")
+                if (reason != "excluded by the spec" && !(spec.QuietUndeclared && code == DiagnosticCodes.NotInHeaders))
                     diags.Add(new(Severity.Warning, code, $"{name}: {reason}; its stub aborts if called", decl.Location));
                 functions.Add(Simple(decl, FunctionKind.Unavailable, reason));
                 continue;
@@ -123,7 +123,8 @@ public static class BoundaryPlanner
             var fields = rec.Fields.Where(f => f.Type is FunctionPointerType fp && CallbackProblem(fp) is null)
                 .Select(f => new CallbackField(f.Name, SignatureOf((FunctionPointerType)f.Type))).ToList();
             // Behind a const pointer the struct may be read-only: CallbackCopyPlanner gives the library a copy.
-            if (fields.Count > 0 && !((PointerType)p.Type).PointeeIsConst) fieldParams.Add(new CallbackFieldParam(p, rec, fields));
+            if (fields.Count > 0 && !((PointerType)p.Type).PointeeIsConst)
+                fieldParams.Add(new CallbackFieldParam(p, rec, fields, spec.PersistentRecords.Contains(rt.Tag)));
             stringFields.AddRange(spec.HostStringFields.Where(sf => sf.StartsWith(rt.Tag + ".", StringComparison.Ordinal))
                 .Select(sf => new HostStringFieldParam(p, sf[(rt.Tag.Length + 1)..])));
         }
@@ -131,9 +132,13 @@ public static class BoundaryPlanner
         bool retained = decl.Params.Any(p => p.Type is PointerType { Pointee: RecordType rt } && spec.RetainsCallbacks.Contains(rt.Tag));
         var nullDefaults = decl.Params.Where(p => spec.NullDefaults.ContainsKey($"{decl.Name}.{p.Name}"))
             .Select(p => new NullDefault(p, spec.NullDefaults[$"{decl.Name}.{p.Name}"])).ToList();
-        return new BoundaryFunction(decl, FunctionKind.Forwarded, null, thunkIndex, cbParams, fieldParams, stringFields,
-            SpecPattern.Matches(spec.SetsErrno, decl.Name), spec.ReturnsHostString.Contains(decl.Name), null, copies, retained, nullDefaults,
+        var f = new BoundaryFunction(decl, FunctionKind.Forwarded, null, thunkIndex, cbParams, fieldParams, stringFields,
+            NamePattern.MatchesAny(spec.SetsErrno, decl.Name), spec.ReturnsHostString.Contains(decl.Name), null, copies, retained, nullDefaults,
             GuestNaN: spec.GuestNaN, RoundingGuard: spec.DefaultRoundingOnly && spec.FallbackToGuest);
+        return DeferredCallbackPolicy.Apply(spec, f) with
+        {
+            ReturnsHostStringIf = spec.HostStringTest != null && NamePattern.MatchesAny(spec.ReturnsHostStringIf, decl.Name),
+        };
     }
 
     private static List<RecordDecl> ReachableRecords(List<BoundaryFunction> functions, HeaderModel headers)

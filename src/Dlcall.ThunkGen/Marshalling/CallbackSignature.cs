@@ -19,7 +19,8 @@ public sealed record CallbackSignature(int Id, FunctionPointerType Type)
 public sealed record CallbackField(string Field, int SignatureId);
 
 /// <summary>A parameter pointing to a record whose fields hold guest callbacks (z_stream.zalloc).</summary>
-public sealed record CallbackFieldParam(ParamDecl Param, RecordDecl Record, IReadOnlyList<CallbackField> Fields);
+/// <param name="Persistent">The library keeps the pointer (spec persistentRecords): the host gets a lasting copy.</param>
+public sealed record CallbackFieldParam(ParamDecl Param, RecordDecl Record, IReadOnlyList<CallbackField> Fields, bool Persistent = false);
 
 /// <summary>A parameter pointing to a record with a field the library fills with host strings.</summary>
 public sealed record HostStringFieldParam(ParamDecl Param, string Field);

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Clang;
+using Dlcall.ThunkGen.Elf;
+using Dlcall.ThunkGen.Marshalling;
+using Dlcall.ThunkGen.Model;
+using Dlcall.ThunkGen.Spec;
+
+namespace Dlcall.ThunkGen.Tests;
+
+/// <summary>The spec settings for libraries that keep guest callbacks (deferredCallbacks, fastPath,
+/// persistentRecords, quietUndeclared) and the name patterns they use.</summary>
+public class DeferredCallbackTests
+{
+    private static CType T(string desugared) => TypeSpellingParser.Parse(desugared, desugared);
+
+    private static readonly RecordDecl Module = new("module", false,
+    [
+        new FieldDecl("version", T("int")),
+        new FieldDecl("open", T("int (*)(void *, int)")),
+        new FieldDecl("lookup", T("int (*)(void *, void (**)(int))")),
+    ], true, "t.h:1");
+
+    private static readonly FunctionDecl[] Functions =
+    [
+        new("step", T("int"), [new ParamDecl("stmt", T("void *"))], false, "t.h:10"),
+        new("column_int", T("int"), [new ParamDecl("stmt", T("void *"))], false, "t.h:11"),
+        new("bind_text", T("int"), [new ParamDecl("z", T("const char *")), new ParamDecl("del", T("void (*)(void *)"))], false, "t.h:12"),
+        new("register_module", T("int"), [new ParamDecl("m", T("const struct module *"))], false, "t.h:13"),
+    ];
+
+    private static (BoundaryPlan Plan, List<Dlcall.ThunkGen.Diagnostics.Diagnostic> Diags) Plan(bool deferred, bool quiet = false)
+    {
+        var headers = new HeaderModel(Functions.ToDictionary(f => f.Name),
+            new Dictionary<string, RecordDecl> { ["module"] = Module }, new Dictionary<string, string>());
+        var exports = Functions.Select(f => new ElfSymbol(f.Name, null, true, true)).Append(new ElfSymbol("internalThing", null, true, true)).ToList();
+        var lib = new ElfLibraryInfo(exports, []);
+        var spec = new LibrarySpec
+        {
+            Library = "t", Soname = "libt.so.1", Headers = ["t.h"], GuestPackage = "t",
+            DeferredCallbacks = deferred, FastPath = ["column_*", "bind_*"], PersistentRecords = ["module"],
+            QuietUndeclared = quiet,
+        };
+        return BoundaryPlanner.Plan(spec, "/spec", headers, lib, lib);
+    }
+
+    private static BoundaryFunction F(string name, bool deferred = true) =>
+        Plan(deferred).Plan.Functions.Single(f => f.Decl.Name == name);
+
+    [Fact]
+    public void WithoutTheSettingOnlyCallbackParametersNeedTheCoroutinePath()
+    {
+        Assert.False(F("step", deferred: false).MayCallBack);
+        Assert.True(F("bind_text", deferred: false).MayCallBack);
+    }
+
+    [Fact]
+    public void DeferredCallbacksSendEveryOtherFunctionThroughTheCoroutinePath()
+    {
+        Assert.True(F("step").CallsBackLater);
+        Assert.True(F("step").MayCallBack);
+        Assert.False(F("column_int").MayCallBack);
+    }
+
+    [Fact]
+    public void AFastFunctionWithACallbackIsFastOnlyForSentinels()
+    {
+        var f = F("bind_text");
+        Assert.True(f.FastWhenSentinel);
+        Assert.True(f.MayCallBack); // a real guest destructor still takes the coroutine path
+        Assert.False(F("column_int").FastWhenSentinel);
+    }
+
+    [Fact]
+    public void PersistentRecordsAreMarkedAndKeepOnlyCarriableCallbacks()
+    {
+        var p = Assert.Single(F("register_module").CallbackFieldParams);
+        Assert.True(p.Persistent);
+        Assert.Equal(["open"], p.Fields.Select(x => x.Field)); // lookup's pointer to a function pointer cannot be carried
+    }
+
+    [Fact]
+    public void QuietUndeclaredDropsOnlyThatWarning()
+    {
+        Assert.Contains(Plan(true).Diags, d => d.Code == "DLC006");
+        Assert.DoesNotContain(Plan(true, quiet: true).Diags, d => d.Code == "DLC006");
+        Assert.Equal(FunctionKind.Unavailable, Plan(true, quiet: true).Plan.Functions.Single(f => f.Decl.Name == "internalThing").Kind);
+    }
+
+    [Theory]
+    [InlineData("sqlite3_column_*", "sqlite3_column_text", true)]
+    [InlineData("sqlite3_column_*", "sqlite3_bind_text", false)]
+    [InlineData("sqlite3_free", "sqlite3_free", true)]
+    [InlineData("sqlite3_free", "sqlite3_free_table", false)]
+    [InlineData("*_text", "sqlite3_bind_text", true)]
+    [InlineData("sqlite3_*_text*", "sqlite3_result_text64", true)]
+    [InlineData("a*a", "a", false)]
+    public void NamePatterns(string pattern, string name, bool matches) =>
+        Assert.Equal(matches, NamePattern.Matches(pattern, name));
+
+    [Theory]
+    [InlineData("void (*(*)(struct vfs *, void *, const char *))(void)")]
+    [InlineData("void (*)(void) (*)(struct vfs *, const char *)")] // a typedef'd return, resolved textually
+    public void FunctionPointersReturningFunctionPointersAreRefused(string spelling) =>
+        Assert.IsType<UnsupportedType>(TypeSpellingParser.Parse(spelling, spelling));
+}

@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* sqlite3_str_vappendf: sqlite formats on the host (fmt_guest.h). */
+#include "fmt_guest.h"
+
+void (sqlite3_str_vappendf)(sqlite3_str *str, const char *fmt, va_list ap)
+{
+    dlcall_sqlite_vformat(DLCALL_SQLITE_FMT_APPEND, (uint64_t)(uintptr_t)str, NULL, 0, fmt, ap);
+}
