@@ -122,13 +122,15 @@ public static class BoundaryPlanner
             if (p.Type is not PointerType { Pointee: RecordType rt } || !headers.Records.TryGetValue(rt.Tag, out var rec)) continue;
             var fields = rec.Fields.Where(f => f.Type is FunctionPointerType fp && CallbackProblem(fp) is null)
                 .Select(f => new CallbackField(f.Name, SignatureOf((FunctionPointerType)f.Type))).ToList();
-            // Behind a const pointer the struct may be read-only: CallbackCopyPlanner gives the library a copy.
-            if (fields.Count > 0 && !((PointerType)p.Type).PointeeIsConst)
-                fieldParams.Add(new CallbackFieldParam(p, rec, fields, spec.PersistentRecords.Contains(rt.Tag)));
+            // Behind a const pointer the struct may be read-only: CallbackCopyPlanner gives the library a
+            // copy, unless it is persistent (then the library gets a lasting copy here).
+            bool persistent = spec.PersistentRecords.Contains(rt.Tag);
+            if (fields.Count > 0 && (!((PointerType)p.Type).PointeeIsConst || persistent))
+                fieldParams.Add(new CallbackFieldParam(p, rec, fields, persistent));
             stringFields.AddRange(spec.HostStringFields.Where(sf => sf.StartsWith(rt.Tag + ".", StringComparison.Ordinal))
                 .Select(sf => new HostStringFieldParam(p, sf[(rt.Tag.Length + 1)..])));
         }
-        var copies = CallbackCopyPlanner.Plan(decl, headers, SignatureOf);
+        var copies = CallbackCopyPlanner.Plan(decl, headers, SignatureOf, spec.PersistentRecords.ToHashSet());
         bool retained = decl.Params.Any(p => p.Type is PointerType { Pointee: RecordType rt } && spec.RetainsCallbacks.Contains(rt.Tag));
         var nullDefaults = decl.Params.Where(p => spec.NullDefaults.ContainsKey($"{decl.Name}.{p.Name}"))
             .Select(p => new NullDefault(p, spec.NullDefaults[$"{decl.Name}.{p.Name}"])).ToList();

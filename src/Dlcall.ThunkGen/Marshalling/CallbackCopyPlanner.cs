@@ -10,7 +10,10 @@ namespace Dlcall.ThunkGen.Marshalling;
 /// </summary>
 internal static class CallbackCopyPlanner
 {
-    public static List<CallbackCopy> Plan(FunctionDecl decl, HeaderModel headers, Func<FunctionPointerType, int> signatureOf)
+    /// <remarks>Records the spec calls persistent (the library keeps the pointer: sqlite3_module) get a
+    /// lasting host copy from <see cref="BoundaryPlanner"/> instead, even behind a const pointer.</remarks>
+    public static List<CallbackCopy> Plan(FunctionDecl decl, HeaderModel headers, Func<FunctionPointerType, int> signatureOf,
+        IReadOnlyCollection<string> persistent)
     {
         var copies = new List<CallbackCopy>();
         foreach (var p in decl.Params)
@@ -20,7 +23,7 @@ internal static class CallbackCopyPlanner
                 case RecordType rt when Callbacks(rt, headers, signatureOf) is var (rec, fields):
                     copies.Add(new CallbackCopy(CallbackCopyKind.ByValue, p, null, rec, fields));
                     break;
-                case PointerType { Pointee: RecordType rt, PointeeIsConst: true } when Callbacks(rt, headers, signatureOf) is var (rec, fields):
+                case PointerType { Pointee: RecordType rt, PointeeIsConst: true } when !persistent.Contains(rt.Tag) && Callbacks(rt, headers, signatureOf) is var (rec, fields):
                     copies.Add(new CallbackCopy(CallbackCopyKind.ConstPointer, p, null, rec, fields));
                     break;
                 case PointerType { Pointee: RecordType outer, PointeeIsConst: false } when headers.Records.TryGetValue(outer.Tag, out var o):
