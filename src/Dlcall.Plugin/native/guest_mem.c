@@ -3,12 +3,13 @@
  * Guest memory the plugin reads or writes, checked without faulting
  * (docs/Security.md, "Pointers").
  *
- * QEMU owns SIGSEGV, so the plugin cannot catch its own faults. Instead it
- * lets the kernel touch the memory first, in a syscall that answers EFAULT
- * instead of raising a signal, and uses it directly only when that
- * worked. The kernel checks the host mapping, not QEMU's guest page flags,
- * so memory the host allocated and handed to the guest passes too (it is
- * mapped; the guest reaches it with plain loads).
+ * QEMU owns SIGSEGV, so the plugin cannot catch its own faults. Instead the
+ * memory is first touched by something that reports failure instead of
+ * faulting, QEMU's page-table-checked debug read or the kernel in a
+ * syscall that answers EFAULT, and used directly only when that worked.
+ * The kernel checks the host mapping, so memory the host allocated and
+ * handed to the guest passes too (it is mapped; the guest reaches it with
+ * plain loads).
  *
  * - A string in guest memory: QEMU's own debug read,
  *   qemu_plugin_read_memory_vaddr (plugin API >= 4), which checks QEMU's
