@@ -63,9 +63,9 @@ internal static unsafe class Dispatcher
         byte* copy = stackalloc byte[Limits.StringMax];
         long status = NativeGlue.CopyString(name, copy, Limits.StringMax);
         if (status != Errno.Ok) return status;
+        if (!NativeGlue.IsHandle(handle)) return -Errno.EFAULT;
         status = NativeGlue.PutGuest(outAddress, 0, (nuint)sizeof(nint));
         if (status != Errno.Ok) return status;
-        if (!NativeGlue.IsHandle(handle)) return -Errno.EFAULT;
         LibraryErrors.Clear(vcpu);
         *(nint*)outAddress = LibC.DlSym(handle, copy);
         return Errno.Ok;

@@ -26,6 +26,16 @@ public class GuestBaseTests
         Assert.Equal(Refusal, r.StderrText);
     }
 
+    /// <summary>A reserved-VA layout placed away from 0.</summary>
+    [Fact]
+    public void ReservedVaAtANonZeroBaseIsRefused()
+    {
+        var r = Guest.Run(new("aarch64", "static"), "guestbase", [Guest.HostLib],
+            qemuOptions: ["-R", "0x1000000", "-B", "0x7f0000000000"]);
+        Guest.AssertPassed(r, "guestbase");
+        Assert.Equal(Refusal.Replace("0x100000000", "0x7f0000000000"), r.StderrText);
+    }
+
     /// <summary>-R reserves the guest's address space; QEMU keeps guest_base 0 when the program
     /// fits, and dlcall works.</summary>
     [Fact]

@@ -9,6 +9,7 @@
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,23 @@ static uint64_t id_count[DLCALL_STATS_KINDS];
 static uint64_t id_ns[DLCALL_STATS_KINDS];
 static struct fn_slot fn_table[FN_SLOTS];
 static uint64_t other_count, other_ns;
+
+/* A forked child reports its own calls, not its parent's too. */
+static void forget_counts(void)
+{
+    memset(id_count, 0, sizeof(id_count));
+    memset(id_ns, 0, sizeof(id_ns));
+    for (size_t i = 0; i < FN_SLOTS; i++) {
+        fn_table[i].count = 0;
+        fn_table[i].ns = 0;
+    }
+    other_count = other_ns = 0;
+}
+
+__attribute__((constructor)) static void stats_init(void)
+{
+    pthread_atfork(NULL, NULL, forget_counts);
+}
 
 uint64_t dlcall_now_ns(void)
 {
@@ -190,6 +208,9 @@ static void report_functions(void)
     }
     n = collect(rows);
     for (size_t i = 0; i < n; i++) {
+        if (rows[i].count == 0) {
+            continue; /* called by the parent only */
+        }
         if (i == 0 || strcmp(rows[i].lib, rows[i - 1].lib) != 0) {
             uint64_t ns = 0;
 
