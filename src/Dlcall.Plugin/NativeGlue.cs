@@ -65,9 +65,4 @@ internal static unsafe class NativeGlue
     /// <summary>Prints the stats=on report (nothing when stats are off).</summary>
     [DllImport("dlcall_glue", EntryPoint = "dlcall_stats_report")]
     internal static extern void StatsReport();
-
-    /// <summary>QEMU's qemu_plugin_read_memory_vaddr and glib's g_byte_array_new (0 when
-    /// missing): guest strings are then read through QEMU's page table, without a syscall.</summary>
-    [DllImport("dlcall_glue", EntryPoint = "dlcall_guest_mem_configure")]
-    internal static extern void GuestMemConfigure(nint readVaddr, nint byteArrayNew);
 }

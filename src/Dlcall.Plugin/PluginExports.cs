@@ -42,8 +42,6 @@ internal static unsafe class PluginExports
         }
         HostAttributes.Initialize(FastPathHost.TryEnable(id, info->TargetName));
         LoadPolicy.Configure(settings);
-        var (readVaddr, byteArrayNew) = QemuApi.GuestRead();
-        NativeGlue.GuestMemConfigure(readVaddr, byteArrayNew);
         NativeGlue.ObserveConfigure(settings.Stats, settings.Trace, QemuApi.Outs());
         QemuApi.RegisterAtExit(id, &AtExit);
         return 0;

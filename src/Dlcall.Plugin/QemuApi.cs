@@ -44,17 +44,6 @@ internal static unsafe class QemuApi
         return ok;
     }
 
-    /// <summary>qemu_plugin_read_memory_vaddr (API &gt;= 4) and glib's g_byte_array_new, which
-    /// QEMU links; (0, 0) unless both exist.</summary>
-    public static (nint ReadVaddr, nint ByteArrayNew) GuestRead()
-    {
-        nint main = NativeLibrary.GetMainProgramHandle();
-        if (!NativeLibrary.TryGetExport(main, "qemu_plugin_read_memory_vaddr", out nint read)
-            || !NativeLibrary.TryGetExport(main, "g_byte_array_new", out nint create))
-            return (0, 0);
-        return (read, create);
-    }
-
     /// <summary>qemu_plugin_outs(const char *), which writes to QEMU's log; 0 when missing.</summary>
     public static nint Outs()
     {

@@ -61,7 +61,7 @@ internal static class ProgramsBench
         var (input, inErr) = BenchInputs.For(w, mib);
         if (input is null) return (null, inErr);
         string guestProgram = w.Package != null ? Path.Combine(root, w.Program.TrimStart('/')) : Path.Combine(RepoLayout.Root, w.Program.Replace("{isa}", isa));
-        string nativeProgram = w.Package != null ? w.Program : Path.Combine(RepoLayout.Root, w.Program.Replace("{isa}", "x86_64"));
+        string nativeProgram = w.NativeProgram ?? (w.Package != null ? w.Program : Path.Combine(RepoLayout.Root, w.Program.Replace("{isa}", "x86_64")));
         foreach (string p in new[] { guestProgram, nativeProgram })
         {
             if (!File.Exists(p)) return (null, $"'{w.Name}': no program {p}");

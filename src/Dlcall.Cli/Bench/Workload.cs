@@ -14,6 +14,8 @@ namespace Dlcall.Cli.Bench;
 /// <param name="Prepare">A host shell command making {input} from {raw} (the generated data), or null:
 /// the input is the generated data itself.</param>
 /// <param name="Stdin">Feed {input} on standard input instead of naming it in Args.</param>
+/// <param name="NativeProgram">The host program to compare with when it is not <see cref="Program"/> for x86_64
+/// (zstd's CLI built for the guests vs Debian's own zstd on the host).</param>
 /// <param name="DlcallEnv">Guest environment of the dlcall run only (DLCALL_FAST=0: the syscall path).</param>
 public sealed record Workload(
     string Name,
@@ -23,7 +25,8 @@ public sealed record Workload(
     string? Package = null,
     string? Prepare = null,
     bool Stdin = false,
-    IReadOnlyDictionary<string, string>? DlcallEnv = null)
+    IReadOnlyDictionary<string, string>? DlcallEnv = null,
+    string? NativeProgram = null)
 {
     /// <summary>The file name part used for cached inputs.</summary>
     public string Slug => new string(Name.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');

@@ -77,7 +77,6 @@ void dlcall_trace_fast(unsigned int vcpu, uint64_t fn, uint64_t a, uint64_t b);
 void dlcall_crash_setup(void);
 
 /* guest_mem.c */
-void dlcall_guest_mem_configure(void *read_vaddr, void *g_byte_array_new);
 int64_t dlcall_copy_string(uint64_t guest, char *buf, size_t cap);
 int64_t dlcall_put_guest(uint64_t guest, uint64_t value, size_t len);
 bool dlcall_guest_rw(uint64_t guest, size_t len);

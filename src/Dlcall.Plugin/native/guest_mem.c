@@ -5,20 +5,19 @@
  *
  * QEMU owns SIGSEGV, so the plugin cannot catch its own faults. Instead the
  * memory is first touched by something that reports failure instead of
- * faulting, QEMU's page-table-checked debug read or the kernel in a
- * syscall that answers EFAULT, and used directly only when that worked.
+ * faulting, the kernel in a syscall that answers EFAULT, and used directly
+ * only when that worked.
  * The kernel checks the host mapping, so memory the host allocated and
  * handed to the guest passes too (it is mapped; the guest reaches it with
  * plain loads).
  *
- * - A string in guest memory: QEMU's own debug read,
- *   qemu_plugin_read_memory_vaddr (plugin API >= 4), which checks QEMU's
- *   guest page table in user space and copies, page by page. No syscall.
- * - Any other string (host memory the guest got from the host, or bad):
- *   faccessat(-1, s, F_OK, 0). The kernel copies the name
+ * - A string: faccessat(-1, s, F_OK, 0). The kernel copies the name
  *   (up to PATH_MAX, NUL included: EFAULT, ENAMETOOLONG) before it looks
  *   at the bad directory fd; a relative name stops there (EBADF), an
  *   absolute one is looked up, harmlessly. One syscall, ~3x getppid.
+ *   (QEMU's qemu_plugin_read_memory_vaddr would avoid it, but in
+ *   linux-user it reads pages the guest made PROT_NONE through
+ *   /proc/self/mem: it would accept strings the guest cannot read.)
  * - An out pointer: time(p) (8 bytes) or getcpu(p) (4 bytes) store there
  *   with put_user; the plugin then writes its result over it.
  * process_vm_readv/writev would do the same and copy too, but cost ~7x
@@ -45,58 +44,6 @@
 #include "glue.h"
 
 static pid_t self_pid;
-
-/* QEMU's qemu_plugin_read_memory_vaddr and glib's g_byte_array_new, or NULL. */
-struct byte_array {
-    uint8_t *data;
-    unsigned int len;
-};
-static bool (*qemu_read)(uint64_t addr, struct byte_array *data, size_t len);
-static struct byte_array *(*new_byte_array)(void);
-static __thread struct byte_array *read_buffer __attribute__((tls_model("initial-exec")));
-
-void dlcall_guest_mem_configure(void *read_vaddr, void *g_byte_array_new)
-{
-    if (read_vaddr != NULL && g_byte_array_new != NULL) {
-        new_byte_array = (struct byte_array * (*)(void))g_byte_array_new;
-        qemu_read = (bool (*)(uint64_t, struct byte_array *, size_t))read_vaddr;
-    }
-}
-
-/*
- * Copies a string that lies in guest memory through QEMU's page table:
- * 0, -ENAMETOOLONG, or -EFAULT when some page on the way is not a readable
- * guest page (host memory, or bad: the caller asks the kernel).
- */
-static int64_t copy_guest_string(uint64_t guest, char *buf, size_t cap)
-{
-    size_t off = 0;
-
-    if (read_buffer == NULL) {
-        read_buffer = new_byte_array();
-    }
-    while (off < cap) {
-        uint64_t at = guest + off;
-        size_t n = 4096 - (size_t)(at & 4095);
-
-        if (off == 0 && n > 256) {
-            n = 256; /* most names are short */
-        }
-        if (n > cap - off) {
-            n = cap - off;
-        }
-        if (at < guest || !qemu_read(at, read_buffer, n)) {
-            return -DLCALL_EFAULT;
-        }
-        memcpy(buf + off, read_buffer->data, n);
-        if (memchr(buf + off, 0, n) != NULL) {
-            return DLCALL_OK;
-        }
-        off += n;
-    }
-    buf[cap - 1] = 0;
-    return -DLCALL_ENAMETOOLONG;
-}
 
 /* A forked QEMU is another process: the calls must name the child. */
 static void refresh_pid(void)
@@ -139,9 +86,6 @@ int64_t dlcall_copy_string(uint64_t guest, char *buf, size_t cap)
 
     if (guest == 0 || cap == 0) {
         return -DLCALL_EFAULT;
-    }
-    if (qemu_read != NULL && copy_guest_string(guest, buf, cap) == DLCALL_OK) {
-        return DLCALL_OK;
     }
     if (syscall(SYS_faccessat, -1, s, F_OK, 0) != 0) {
         if (errno == EFAULT) {
