@@ -25,6 +25,13 @@ internal static partial class TypeSpellingParser
     public static CType Parse(string spelling, string desugared)
     {
         string s = Normalize(desugared);
+        // A pointer to a function typedef ("BIO_info_cb *") desugars to "int (struct bio_st*, int)*".
+        var fnTypePtr = FunctionTypePointerRegex().Match(s);
+        if (fnTypePtr.Success)
+        {
+            string canonical = $"{fnTypePtr.Groups["ret"].Value.Trim()} (*)({fnTypePtr.Groups["params"].Value})";
+            return Parse(spelling == desugared ? canonical : spelling, canonical);
+        }
         var fn = FunctionPointerRegex().Match(s);
         if (fn.Success)
         {
@@ -36,6 +43,8 @@ internal static partial class TypeSpellingParser
             return new FunctionPointerType(spelling, ret, parameters);
         }
         if (s.Contains('[')) return new UnsupportedType(spelling, "arrays cannot cross the boundary by value");
+        // x86_64's va_list is an array: as a parameter it decays to this pointer.
+        if (StripQualifiers(s) == "struct __va_list_tag*") return new VaListType("va_list");
         if (s.EndsWith('*'))
         {
             string inner = s[..^1].Trim();
@@ -81,6 +90,9 @@ internal static partial class TypeSpellingParser
 
     [GeneratedRegex(@"^(?<ret>.*?)\s*\(\*\s*(?:const\s*)?\)\s*\((?<params>.*)\)$")]
     private static partial Regex FunctionPointerRegex();
+
+    [GeneratedRegex(@"^(?<ret>[^()]*?)\s*\((?<params>[^*].*)\)\*$")]
+    private static partial Regex FunctionTypePointerRegex();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRegex();

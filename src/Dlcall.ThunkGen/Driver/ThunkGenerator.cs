@@ -41,7 +41,7 @@ public static class ThunkGenerator
                 return true;
             })
             && Pass("stage the library headers for the guest", () => StageHeaders(s, spec, diags))
-            && Pass("check layouts", () => CheckLayouts(s, spec, plan!, diags))
+            && Pass("check layouts", () => CheckLayouts(s, spec, headers, ref plan, diags))
             && Pass("emit sources", () => EmitSources(s, spec, plan!, files))
             && (!s.Compile || Pass("compile", () => Compiler.Build(s, spec, diags, files)));
         return new GenerationResult(diags, plan, files);
@@ -53,6 +53,12 @@ public static class ThunkGenerator
         if (error != null) diags.Add(error);
         if (loaded == null)
         {
+            spec = null!;
+            return false;
+        }
+        if (loaded.LayoutMismatch is not ("error" or "unavailable"))
+        {
+            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"layoutMismatch must be \"error\" or \"unavailable\", not \"{loaded.LayoutMismatch}\"", path));
             spec = null!;
             return false;
         }
@@ -89,8 +95,9 @@ public static class ThunkGenerator
         return true;
     }
 
-    private static bool CheckLayouts(GeneratorSettings s, LibrarySpec spec, BoundaryPlan plan, List<Diagnostic> diags)
+    private static bool CheckLayouts(GeneratorSettings s, LibrarySpec spec, HeaderModel headers, ref BoundaryPlan? planRef, List<Diagnostic> diags)
     {
+        var plan = planRef!;
         var types = plan.CheckedRecords.Select(r => (r.CName, (IReadOnlyList<string>)r.Fields.Select(f => f.Name).ToList()))
             .Concat(plan.CheckedTypedefs.Select(t => (t, (IReadOnlyList<string>)[]))).ToList();
         var (host, hostErr) = LayoutProbe.Measure(Includes(spec), types, GeneratorSettings.HostTriple, spec.IncludeDirs);
@@ -101,6 +108,13 @@ public static class ThunkGenerator
         {
             diags.Add(new(Severity.Error, DiagnosticCodes.ClangFailed, "layout probe failed: " + (hostErr + guestErr).Trim()));
             return false;
+        }
+        if (spec.LayoutMismatch == "unavailable")
+        {
+            var (demoted, warnings) = LayoutDemotion.Apply(plan, headers, LayoutDemotion.Mismatched(host, guest));
+            planRef = demoted;
+            diags.AddRange(warnings);
+            return true;
         }
         var locations = plan.CheckedRecords.ToDictionary(r => r.CName, r => r.Location);
         diags.AddRange(LayoutChecker.Compare(host, guest, s.GuestIsa, locations));
@@ -120,9 +134,27 @@ public static class ThunkGenerator
                     diags.Add(new(Severity.Error, DiagnosticCodes.ClangFailed, $"header {h} not found in {string.Join(", ", spec.IncludeDirs)}"));
                 continue;
             }
-            File.Copy(src, Path.Combine(s.GuestIncludeDir, h), true);
+            CopyHeader(src, Path.Combine(s.GuestIncludeDir, h));
+        }
+        // Per-architecture headers: the guest's own copy, never the host's.
+        string multiarch = Path.Combine(s.GuestRoot, "usr", "include", s.GuestTriple);
+        foreach (string h in spec.MultiarchHeaders)
+        {
+            string src = Path.Combine(multiarch, h);
+            if (!File.Exists(src))
+            {
+                diags.Add(new(Severity.Error, DiagnosticCodes.ClangFailed, $"multiarch header {h} not found in {multiarch} (does {spec.GuestPackage} ship it?)"));
+                continue;
+            }
+            CopyHeader(src, Path.Combine(s.GuestIncludeDir, h));
         }
         return true;
+    }
+
+    private static void CopyHeader(string from, string to)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Copy(from, to, true);
     }
 
     private static bool EmitSources(GeneratorSettings s, LibrarySpec spec, BoundaryPlan plan, List<string> files)

@@ -86,9 +86,11 @@ internal static class GuestStubEmitter
     // Calls that may run guest callbacks need the syscall path's stack switching (dlcall_call_host).
     private static void EmitForwarded(CWriter w, BoundaryFunction f)
     {
-        var d = f.Decl;
+        var d = ParamNames.Safe(f.Decl);
         bool hasRet = d.Return is not VoidType;
-        w.Function(CDecl.Prototype(d), () =>
+        // A fixed form is a static helper for overrides: "static int (dlcall_fixed_f)(int a)".
+        string proto = f.FixedForm ? "static " + CDecl.Prototype(d with { Name = f.StubName }) : CDecl.Prototype(d);
+        w.Function(proto, () =>
         {
             string init = d.Params.Count == 0 ? "0" : string.Join(", ", d.Params.Select((p, i) => $".p{i} = {p.Name}"));
             w.Line($"{f.ArgsStruct} a = {{ {init} }};");
@@ -108,7 +110,7 @@ internal static class GuestStubEmitter
             if (f.SetsErrno) w.Line("errno = a.dlcall_errno;");
             foreach (var sf in f.HostStringFields)
             {
-                string p = sf.Param.Name;
+                string p = d.Params[ArgsStructEmitter.IndexOf(f.Decl, sf.Param)].Name;
                 w.Block($"if ({p} != NULL && {p}->{sf.Field} != NULL)", () =>
                     w.Line($"{p}->{sf.Field} = (char *)dlcall__intern({p}->{sf.Field});"));
             }

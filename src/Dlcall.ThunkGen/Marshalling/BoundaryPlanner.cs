@@ -26,6 +26,7 @@ public static class BoundaryPlanner
         foreach (var sym in exported.Where(s => !s.IsFunction))
             diags.Add(new(Severity.Warning, DiagnosticCodes.UnsupportedType, $"data symbol '{sym.Name}' is not forwarded"));
 
+        functions.AddRange(FixedForms.Plan(spec, headers, hostExports, diags));
         foreach (var sym in exported.Where(s => s.IsFunction))
         {
             string name = sym.Name;
@@ -72,7 +73,10 @@ public static class BoundaryPlanner
         {
             if (t is VaListType) return "takes a va_list (give it a guestOverride)";
             if (t is UnsupportedType u) return $"type '{u.Spelling}': {u.Reason}";
-            if (t is FunctionPointerType fp && CallbackProblem(fp) is string why) return why;
+            if (t is FunctionPointerType fp && t != decl.Return && CallbackProblem(fp) is string why) return why;
+            if (t is PointerType { Pointee: FunctionPointerType }) return "passes function pointers by reference, which may be host code the guest cannot call";
+            // A guest FILE is guest libc's object: host libc would follow its pointers into garbage.
+            if (t is PointerType { Pointee.Spelling: "FILE" or "struct _IO_FILE" }) return "passes a guest stdio FILE *, which host libc cannot use";
         }
         return null;
     }
@@ -111,8 +115,15 @@ public static class BoundaryPlanner
                 .Select(sf => new HostStringFieldParam(p, sf[(rt.Tag.Length + 1)..])));
         }
         return new BoundaryFunction(decl, FunctionKind.Forwarded, null, thunkIndex, cbParams, fieldParams, stringFields,
-            spec.SetsErrno.Contains(decl.Name), spec.ReturnsHostString.Contains(decl.Name));
+            spec.SetsErrno.Contains(decl.Name), ReturnsHostString(spec, decl),
+            RunsDeferredCallbacks: NamePatterns.Matches(spec.DeferredCallbacks, decl.Name));
     }
+
+    // A name, or a glob that only picks functions returning const char * (a string the caller never frees).
+    private static bool ReturnsHostString(LibrarySpec spec, FunctionDecl decl) =>
+        spec.ReturnsHostString.Contains(decl.Name)
+        || (decl.Return is PointerType { PointeeIsConst: true, Pointee: ScalarType { Canonical: "char" } }
+            && NamePatterns.Matches(spec.ReturnsHostString.Where(p => p.Contains('*')), decl.Name));
 
     private static List<RecordDecl> ReachableRecords(List<BoundaryFunction> functions, HeaderModel headers)
     {

@@ -43,6 +43,22 @@ public sealed record LibrarySpec
     /// <summary>"struct.field" holding host strings written by the library (the stub copies them).</summary>
     public IReadOnlyList<string> HostStringFields { get; init; } = [];
 
+    /// <summary>Headers that differ per architecture (Debian multiarch, e.g. "openssl/configuration.h"):
+    /// the guest's copy comes from its root's /usr/include/&lt;triple&gt;/ (guestPackage must ship it).</summary>
+    public IReadOnlyList<string> MultiarchHeaders { get; init; } = [];
+
+    /// <summary>Functions (names or globs, "*" for all) that may run guest callbacks stored by earlier
+    /// calls (a comparator given to a container's constructor): they take the coroutine path.</summary>
+    public IReadOnlyList<string> DeferredCallbacks { get; init; } = [];
+
+    /// <summary>"error" (default): a layout difference stops generation. "unavailable": the functions
+    /// that reach the type become unavailable, with a warning (for large APIs).</summary>
+    public string LayoutMismatch { get; init; } = "error";
+
+    /// <summary>Variadic functions the host side may call with their fixed arguments only (an empty
+    /// variadic part, e.g. a NULL format): guest overrides reach them as dlcall_fixed_&lt;name&gt;().</summary>
+    public IReadOnlyList<string> FixedArgCalls { get; init; } = [];
+
     /// <summary>Function name to a C file (relative to the spec) with the guest-side definition.</summary>
     public IReadOnlyDictionary<string, string> GuestOverrides { get; init; } = new Dictionary<string, string>();
 }
