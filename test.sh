@@ -29,6 +29,7 @@ bash tests/harness/build.sh >/dev/null
 bash bench/cplugin/build.sh >/dev/null
 bash tests/e2e/build.sh
 bash tests/zlib/build.sh
+bash tests/crypto/build.sh
 
 step "tests"
 results=artifacts/test-results
