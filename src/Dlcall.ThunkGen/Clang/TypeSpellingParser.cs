@@ -32,6 +32,13 @@ internal static partial class TypeSpellingParser
             string canonical = $"{fnTypePtr.Groups["ret"].Value.Trim()} (*)({fnTypePtr.Groups["params"].Value})";
             return Parse(spelling == desugared ? canonical : spelling, canonical);
         }
+        // "int (**)(EC_KEY *)": a pointer to a function pointer.
+        var fnPtrPtr = FunctionPointerPointerRegex().Match(s);
+        if (fnPtrPtr.Success)
+        {
+            string inner = $"{fnPtrPtr.Groups["ret"].Value} (*{fnPtrPtr.Groups["stars"].Value[1..]})({fnPtrPtr.Groups["params"].Value})";
+            return new PointerType(spelling, Parse(inner, inner), false);
+        }
         var fn = FunctionPointerRegex().Match(s);
         if (fn.Success)
         {
@@ -93,6 +100,9 @@ internal static partial class TypeSpellingParser
 
     [GeneratedRegex(@"^(?<ret>[^()]*?)\s*\((?<params>[^*].*)\)\*$")]
     private static partial Regex FunctionTypePointerRegex();
+
+    [GeneratedRegex(@"^(?<ret>[^()]*?)\s*\(\*(?<stars>\*+)\)\s*\((?<params>.*)\)$")]
+    private static partial Regex FunctionPointerPointerRegex();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRegex();

@@ -18,7 +18,7 @@ public static class ThunkGenerator
     {
         var diags = new List<Diagnostic>();
         var files = new List<string>();
-        BoundaryPlan? plan = null;
+        BoundaryPlan? plan = null, hostPlan = null;
         bool Pass(string name, Func<bool> body)
         {
             progress?.Invoke(name);
@@ -35,14 +35,19 @@ public static class ThunkGenerator
             && Pass("parse the headers", () => ParseHeaders(spec, diags, out headers))
             && Pass("plan the boundary", () =>
             {
-                var (p, d) = BoundaryPlanner.Plan(spec, specDir, headers, guestLib, hostLib);
+                // The host thunk library is shared by every guest ISA, whose exports may differ
+                // (Debian's arm64 and riscv64 libcrypto do): it gets a thunk for everything the host
+                // exports, and the guest plan numbers callback signatures like the host plan.
+                (hostPlan, _) = BoundaryPlanner.Plan(spec, specDir, headers, hostLib, hostLib);
+                var (p, d) = BoundaryPlanner.Plan(spec, specDir, headers, guestLib, hostLib, hostPlan.Signatures);
                 plan = p;
+                hostPlan = hostPlan with { Signatures = p.Signatures };
                 diags.AddRange(d);
                 return true;
             })
             && Pass("stage the library headers for the guest", () => StageHeaders(s, spec, diags))
             && Pass("check layouts", () => CheckLayouts(s, spec, headers, ref plan, diags))
-            && Pass("emit sources", () => EmitSources(s, spec, plan!, files))
+            && Pass("emit sources", () => EmitSources(s, spec, plan!, hostPlan!, files))
             && (!s.Compile || Pass("compile", () => Compiler.Build(s, spec, diags, files)));
         return new GenerationResult(diags, plan, files);
     }
@@ -157,7 +162,7 @@ public static class ThunkGenerator
         File.Copy(from, to, true);
     }
 
-    private static bool EmitSources(GeneratorSettings s, LibrarySpec spec, BoundaryPlan plan, List<string> files)
+    private static bool EmitSources(GeneratorSettings s, LibrarySpec spec, BoundaryPlan plan, BoundaryPlan hostPlan, List<string> files)
     {
         Directory.CreateDirectory(s.SourceDir);
         void Write(string name, string text)
@@ -168,7 +173,7 @@ public static class ThunkGenerator
         }
         Write($"{spec.Library}_stub.c", GuestStubEmitter.Emit(spec, plan, s.HostDirAtRunTime));
         Write($"{spec.Soname}.map", VersionScriptEmitter.Emit(plan));
-        Write($"{spec.Library}_thunk.c", HostThunkEmitter.Emit(spec, plan));
+        Write($"{spec.Library}_thunk.c", HostThunkEmitter.Emit(spec, hostPlan));
         return true;
     }
 }

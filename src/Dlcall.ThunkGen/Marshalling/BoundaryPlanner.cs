@@ -12,12 +12,13 @@ namespace Dlcall.ThunkGen.Marshalling;
 /// </summary>
 public static class BoundaryPlanner
 {
-    /// <summary>Plans the boundary; problems come back as diagnostics.</summary>
+    /// <summary>Plans the boundary; problems come back as diagnostics. <paramref name="signatureSeed"/>
+    /// fixes the numbering of callback signatures (those of the host-side plan, see ThunkGenerator).</summary>
     public static (BoundaryPlan Plan, List<Diagnostic> Diagnostics) Plan(LibrarySpec spec, string specDir,
-        HeaderModel headers, ElfLibraryInfo guestLib, ElfLibraryInfo hostLib)
+        HeaderModel headers, ElfLibraryInfo guestLib, ElfLibraryInfo hostLib, IReadOnlyList<CallbackSignature>? signatureSeed = null)
     {
         var diags = new List<Diagnostic>();
-        var signatures = new Dictionary<string, CallbackSignature>();
+        var signatures = (signatureSeed ?? []).ToDictionary(s => CallbackSignature.KeyOf(s.Type));
         var hostExports = hostLib.Symbols.Where(s => s.IsFunction).Select(s => s.Name).ToHashSet();
         var functions = new List<BoundaryFunction>();
         var exported = guestLib.Symbols.Where(s => s.IsDefault).GroupBy(s => s.Name).Select(g => g.First())
