@@ -57,8 +57,9 @@ public static class BoundaryPlanner
         }
 
         var records = ReachableRecords(functions, headers);
+        // va_list never crosses (its functions are overridden or unavailable): not compared.
         var typedefs = functions.SelectMany(f => f.Decl.Params.Select(p => p.Type).Append(f.Decl.Return))
-            .Select(t => t.Spelling.Replace("const ", "").Trim()).Where(headers.Typedefs.ContainsKey)
+            .Where(t => t is not VaListType).Select(t => t.Spelling.Replace("const ", "").Trim()).Where(headers.Typedefs.ContainsKey)
             .Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
         var plan = new BoundaryPlan(functions, signatures.Values.OrderBy(s => s.Id).ToList(), records, typedefs, guestLib);
         return (plan, diags);
