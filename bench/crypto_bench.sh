@@ -3,7 +3,8 @@
 #
 # openssl dgst -sha256 and enc -aes-256-cbc of one input: the host's native x86_64 openssl, Debian's
 # arm64 openssl fully emulated, and the same with libcrypto passed through (dlcall run). One run
-# each after a warm-up of the input file: indicative figures, printed as a Markdown table.
+# each: indicative figures, printed as a Markdown table. The dlcall columns include dlcall run's
+# own start-up (.NET) and the stub's (it resolves ~5000 thunks); the "startup" row measures that.
 #
 # Usage: bench/crypto_bench.sh [MiB]   (default 64)
 set -euo pipefail
@@ -24,7 +25,7 @@ seconds() { # prints the wall time of "$@" (output discarded)
     t0=$(date +%s.%N)
     "$@" >/dev/null
     t1=$(date +%s.%N)
-    echo "$t1 - $t0" | bc
+    printf '%.2f' "$(echo "$t1 - $t0" | bc)"
 }
 
 run() { # MODE ARGS...: native, none or crypto
@@ -39,10 +40,13 @@ run() { # MODE ARGS...: native, none or crypto
 
 echo "| $mib MiB | native x86_64 | arm64 emulated | arm64, libcrypto passed through |"
 echo "|---|---|---|---|"
-for op in dgst enc; do
+: >"$work/empty"
+for op in startup dgst enc; do
     row="| $op"
     for mode in native none crypto; do
-        if [ "$op" = dgst ]; then
+        if [ "$op" = startup ]; then # dgst of an empty file: start-up and loading only
+            s=$(seconds run "$mode" dgst -sha256 "$work/empty")
+        elif [ "$op" = dgst ]; then
             s=$(seconds run "$mode" dgst -sha256 "$work/in")
         else
             s=$(seconds run "$mode" enc -aes-256-cbc -K "$key" -iv "$iv" -in "$work/in" -out "$work/out")

@@ -59,6 +59,14 @@ public class SpecExtensionTests
         Assert.Equal(matches, NamePatterns.Matches([pattern], name));
 
     [Fact]
+    public void ABangEntryTakesNamesOutAgain()
+    {
+        Assert.False(NamePatterns.Matches(["*", "!BIO_get_*"], "BIO_get_data"));
+        Assert.True(NamePatterns.Matches(["*", "!BIO_get_*"], "BIO_read"));
+        Assert.False(NamePatterns.Matches(["!BIO_read"], "BIO_write"));
+    }
+
+    [Fact]
     public void DeferredCallbacksTakeTheCoroutinePathWithoutCallbackParameters()
     {
         Assert.True(F("sk_sort").MayCallBack);

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 namespace Dlcall.ThunkGen.Spec;
 
-/// <summary>Spec lists that name functions by exact name or by a glob with '*' ("OPENSSL_sk_*", "*").</summary>
+/// <summary>Spec lists that name functions by exact name or by a glob with '*' ("OPENSSL_sk_*", "*");
+/// an entry starting with '!' takes names out again ("!BIO_get_data").</summary>
 public static class NamePatterns
 {
-    /// <summary>Whether <paramref name="name"/> matches any of <paramref name="patterns"/>.</summary>
-    public static bool Matches(IEnumerable<string> patterns, string name) => patterns.Any(p => Glob(p, name));
+    /// <summary>Whether <paramref name="name"/> matches one of <paramref name="patterns"/> and no '!' entry.</summary>
+    public static bool Matches(IEnumerable<string> patterns, string name) =>
+        patterns.Any(p => !p.StartsWith('!') && Glob(p, name)) && !patterns.Any(p => p.StartsWith('!') && Glob(p[1..], name));
 
     private static bool Glob(string pattern, string name)
     {
