@@ -71,11 +71,13 @@ public static class BoundaryPlanner
     private static string? Unsupported(FunctionDecl decl)
     {
         if (decl.IsVariadic) return "variadic (give it a guestOverride)";
-        foreach (var t in decl.Params.Select(p => p.Type).Append(decl.Return))
+        // A returned function pointer is never called by the host: no callback rules for it.
+        var all = decl.Params.Select(p => (Type: p.Type, IsReturn: false)).Append((Type: decl.Return, IsReturn: true));
+        foreach (var (t, isReturn) in all)
         {
             if (t is VaListType) return "takes a va_list (give it a guestOverride)";
             if (t is UnsupportedType u) return $"type '{u.Spelling}': {u.Reason}";
-            if (t is FunctionPointerType fp && t != decl.Return && CallbackProblem(fp) is string why) return why;
+            if (t is FunctionPointerType fp && !isReturn && CallbackProblem(fp) is string why) return why;
             if (t is PointerType { Pointee: FunctionPointerType }) return "passes function pointers by reference, which may be host code the guest cannot call";
             // A guest FILE is guest libc's object: host libc would follow its pointers into garbage.
             if (t is PointerType { Pointee.Spelling: "FILE" or "struct _IO_FILE" }) return "passes a guest stdio FILE *, which host libc cannot use";
