@@ -12,14 +12,18 @@ namespace Dlcall.E2E.Tests;
 internal static class CryptoGuest
 {
     private static readonly Lazy<string> LazyRoot = new(() => BuildRoot("arm64", "openssl"));
-    private static readonly Lazy<string> LazyDevRoot = new(() => BuildRoot("arm64", "libssl-dev"));
+    private static readonly Dictionary<string, Lazy<string>> DevRoots = new()
+    {
+        ["aarch64"] = new(() => BuildRoot("arm64", "libssl-dev")),
+        ["riscv64"] = new(() => BuildRoot("riscv64", "libssl-dev")),
+    };
     private static readonly Lazy<string> LazyWorkDir = new(CreateWorkDir);
 
     /// <summary>The arm64 guest root with Debian's openssl (scripts/guest-sysroot.sh, cached).</summary>
     public static string Root => LazyRoot.Value;
 
-    /// <summary>The arm64 guest root tests/crypto/build.sh built its programs against.</summary>
-    public static string DevRoot => LazyDevRoot.Value;
+    /// <summary>The guest root tests/crypto/build.sh built the <paramref name="isa"/> programs against.</summary>
+    public static string DevRoot(string isa) => DevRoots[isa].Value;
 
     /// <summary>A private directory holding <see cref="Input"/>.</summary>
     public static string WorkDir => LazyWorkDir.Value;
@@ -47,9 +51,9 @@ internal static class CryptoGuest
     public static string Out(string name) => Path.Combine(WorkDir, name);
 
     /// <summary><c>dlcall run</c> of <paramref name="program"/> in <see cref="DevRoot"/>.</summary>
-    public static ProcessResult Run(bool passthrough, string program) =>
+    public static ProcessResult Run(string isa, bool passthrough, string program) =>
         ProcessRunner.Run(Path.Combine(RepoPaths.Root, "dlcall"),
-            ["run", "--passthrough", passthrough ? "crypto" : "none", "--sysroot", DevRoot, "--", program],
+            ["run", "--passthrough", passthrough ? "crypto" : "none", "--sysroot", DevRoot(isa), "--", program],
             TimeSpan.FromMinutes(5), new Dictionary<string, string> { ["DLCALL_QEMU_DIR"] = RepoPaths.QemuDir });
 
     private static string BuildRoot(string arch, string package)
