@@ -35,6 +35,7 @@ bash tests/zlib/build.sh
 bash tests/libm/build.sh
 bash tests/compress/build.sh
 bash tests/sqlite3/build.sh
+bash tests/crypto/build.sh
 
 step "tests"
 results=artifacts/test-results

@@ -82,4 +82,21 @@ public class TypeSpellingParserTests
         Assert.Equal("struct gzFile_s *", TypedefResolver.Resolve("gzFile", typedefs));
         Assert.Equal("struct Byte *", TypedefResolver.Resolve("struct Byte *", typedefs)); // a tag, not the typedef
     }
+
+    [Fact]
+    public void APointerToAFunctionTypedefIsAFunctionPointer()
+    {
+        // "BIO_info_cb *" resolves to "int (struct bio_st *, int, int) *".
+        var f = Assert.IsType<FunctionPointerType>(TypeSpellingParser.Parse("int (struct bio_st *, int, int) *", "int (struct bio_st *, int, int) *"));
+        Assert.Equal(3, f.Parameters.Count);
+        Assert.Equal("int (*)(struct bio_st*, int, int)", f.Spelling);
+    }
+
+    [Fact]
+    public void DecayedX86VaListIsVaList() =>
+        Assert.Equal("va_list", Assert.IsType<VaListType>(TypeSpellingParser.Parse("struct __va_list_tag *", "struct __va_list_tag *")).Spelling);
+
+    [Fact]
+    public void AFunctionReturningAFunctionPointerHasThatReturnType() =>
+        Assert.Equal("long (*)(BIO *, int)", AstTranslator.ReturnPart("long (*(const BIO_METHOD *))(BIO *, int)"));
 }

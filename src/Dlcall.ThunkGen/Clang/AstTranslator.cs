@@ -31,11 +31,12 @@ internal static class AstTranslator
                 unnamed[id] = ReadRecord(decl, "", location, typedefs);
             else if (kind == "TypedefDecl" && name != null && AnonymousTags.NamedTag(decl) is var (tagId, keyword))
             {
-                typedefs[name] = keyword + " " + name;
+                // An unnamed enum has no tag to spell ("enum lzma_ret" is no type): an int, as C treats it.
+                typedefs[name] = keyword == "enum" ? "int" : keyword + " " + name;
                 if (unnamed.TryGetValue(tagId, out var rec)) AddRecord(records, rec with { Tag = name, NamedByTypedef = true });
             }
             else if (kind == "TypedefDecl" && name != null && decl.TryGetProperty("type", out var t))
-                typedefs[name] = Desugared(t);
+                typedefs[name] = TypedefTarget(name, t);
             tracker.VisitRest(decl);
         }
         return new HeaderModel(functions, records, typedefs);
@@ -94,6 +95,11 @@ internal static class AstTranslator
     private static CType TypeOf(JsonElement type, Dictionary<string, string> typedefs) =>
         TypeSpellingParser.Parse(type.GetProperty("qualType").GetString()!, TypedefResolver.Resolve(Desugared(type), typedefs));
 
+    // "typedef enum { ... } sct_source_t;" desugars to its own name (qualType "enum sct_source_t",
+    // no such tag): an int, as C treats enumerations.
+    private static string TypedefTarget(string name, JsonElement type) =>
+        Desugared(type) == name && type.GetProperty("qualType").GetString()!.StartsWith("enum ", StringComparison.Ordinal) ? "int" : Desugared(type);
+
     private static string Desugared(JsonElement type) =>
         (type.TryGetProperty("desugaredQualType", out var d) ? d : type.GetProperty("qualType")).GetString()!;
 
@@ -104,8 +110,16 @@ internal static class AstTranslator
         for (int i = functionType.Length - 1; i >= 0; i--)
         {
             if (functionType[i] == ')') depth++;
-            else if (functionType[i] == '(' && --depth == 0) return functionType[..i].Trim();
+            else if (functionType[i] == '(' && --depth == 0) return FunctionPointerReturn(functionType[..i].Trim(), functionType[i..]);
         }
         return functionType;
+    }
+
+    // A function returning a function pointer is spelled "long (*(const BIO_METHOD *))(BIO *, int)":
+    // its return type is "long (*)(BIO *, int)".
+    private static string FunctionPointerReturn(string head, string lastParams)
+    {
+        int open = head.IndexOf("(*(", StringComparison.Ordinal);
+        return open > 0 && head.EndsWith("))", StringComparison.Ordinal) ? head[..open] + "(*)" + lastParams : head;
     }
 }

@@ -25,6 +25,20 @@ internal static partial class TypeSpellingParser
     public static CType Parse(string spelling, string desugared)
     {
         string s = Normalize(desugared);
+        // A pointer to a function typedef ("BIO_info_cb *") desugars to "int (struct bio_st*, int)*".
+        var fnTypePtr = FunctionTypePointerRegex().Match(s);
+        if (fnTypePtr.Success)
+        {
+            string canonical = $"{fnTypePtr.Groups["ret"].Value.Trim()} (*)({fnTypePtr.Groups["params"].Value})";
+            return Parse(spelling == desugared ? canonical : spelling, canonical);
+        }
+        // "int (**)(EC_KEY *)": a pointer to a function pointer.
+        var fnPtrPtr = FunctionPointerPointerRegex().Match(s);
+        if (fnPtrPtr.Success)
+        {
+            string inner = $"{fnPtrPtr.Groups["ret"].Value} (*{fnPtrPtr.Groups["stars"].Value[1..]})({fnPtrPtr.Groups["params"].Value})";
+            return new PointerType(spelling, Parse(inner, inner), false);
+        }
         var fn = FunctionPointerRegex().Match(s);
         if (fn.Success)
         {
@@ -43,6 +57,8 @@ internal static partial class TypeSpellingParser
         var fnType = s.EndsWith('*') ? FunctionTypeRegex().Match(s[..^1].Trim()) : Match.Empty;
         if (fnType.Success) return Parse(spelling, $"{fnType.Groups["ret"].Value} (*)({fnType.Groups["params"].Value})");
         if (s.Contains('[')) return new UnsupportedType(spelling, "arrays cannot cross the boundary by value");
+        // x86_64's va_list is an array: as a parameter it decays to this pointer.
+        if (StripQualifiers(s) == "struct __va_list_tag*") return new VaListType("va_list");
         if (s.EndsWith('*'))
         {
             string inner = s[..^1].Trim();
@@ -103,6 +119,12 @@ internal static partial class TypeSpellingParser
     // A function type whose return type has no parentheses: "unsigned long (void*, int)".
     [GeneratedRegex(@"^(?<ret>[^()]+?)\s*\((?<params>.*)\)$")]
     private static partial Regex FunctionTypeRegex();
+
+    [GeneratedRegex(@"^(?<ret>[^()]*?)\s*\((?<params>[^*].*)\)\*$")]
+    private static partial Regex FunctionTypePointerRegex();
+
+    [GeneratedRegex(@"^(?<ret>[^()]*?)\s*\(\*(?<stars>\*+)\)\s*\((?<params>.*)\)$")]
+    private static partial Regex FunctionPointerPointerRegex();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRegex();

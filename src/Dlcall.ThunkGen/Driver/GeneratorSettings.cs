@@ -24,6 +24,16 @@ public sealed record GeneratorSettings(
     bool Compile,
     string? DefaultHostDir = null)
 {
+    /// <summary>The guest root the guest library was found in (…/usr/lib/&lt;triple&gt;/lib.so → …).</summary>
+    public string GuestRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(GuestLibraryPath))!).Parent?.Parent;
+            return dir is null ? "/" : dir.Name == "usr" && dir.Parent is not null ? dir.Parent.FullName : dir.FullName;
+        }
+    }
+
     /// <summary>Compiled into the stub as the default DLCALL_HOST_DIR.</summary>
     public string HostDirAtRunTime => DefaultHostDir ?? Path.GetFullPath(HostLibDir);
 

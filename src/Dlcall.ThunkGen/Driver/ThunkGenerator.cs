@@ -18,7 +18,7 @@ public static class ThunkGenerator
     {
         var diags = new List<Diagnostic>();
         var files = new List<string>();
-        BoundaryPlan? plan = null;
+        BoundaryPlan? plan = null, hostPlan = null;
         bool Pass(string name, Func<bool> body)
         {
             progress?.Invoke(name);
@@ -35,14 +35,19 @@ public static class ThunkGenerator
             && Pass("parse the headers", () => ParseHeaders(spec, diags, out headers))
             && Pass("plan the boundary", () =>
             {
-                var (p, d) = BoundaryPlanner.Plan(spec, specDir, headers, guestLib, hostLib);
+                // The host thunk library is shared by every guest ISA, whose exports may differ
+                // (Debian's arm64 and riscv64 libcrypto do): it gets a thunk for everything the host
+                // exports, and the guest plan numbers callback signatures like the host plan.
+                (hostPlan, _) = BoundaryPlanner.Plan(spec, specDir, headers, hostLib, hostLib);
+                var (p, d) = BoundaryPlanner.Plan(spec, specDir, headers, guestLib, hostLib, hostPlan.Signatures);
                 plan = p with { HostObjects = HostObjectPlanner.Plan(spec, headers, p) };
+                hostPlan = hostPlan with { Signatures = p.Signatures, HostObjects = plan.HostObjects };
                 diags.AddRange(d);
                 return true;
             })
             && Pass("stage the library headers for the guest", () => StageHeaders(s, spec, diags))
-            && Pass("check layouts", () => CheckLayouts(s, spec, plan!, diags))
-            && Pass("emit sources", () => EmitSources(s, spec, plan!, files))
+            && Pass("check layouts", () => CheckLayouts(s, spec, headers, ref plan, diags))
+            && Pass("emit sources", () => EmitSources(s, spec, plan!, hostPlan!, files))
             && (!s.Compile || Pass("compile", () => Compiler.Build(s, spec, diags, files)));
         return new GenerationResult(diags, plan, files);
     }
@@ -53,6 +58,12 @@ public static class ThunkGenerator
         if (error != null) diags.Add(error);
         if (loaded == null)
         {
+            spec = null!;
+            return false;
+        }
+        if (loaded.LayoutMismatch is not ("error" or "unavailable"))
+        {
+            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"layoutMismatch must be \"error\" or \"unavailable\", not \"{loaded.LayoutMismatch}\"", path));
             spec = null!;
             return false;
         }
@@ -94,8 +105,9 @@ public static class ThunkGenerator
         return true;
     }
 
-    private static bool CheckLayouts(GeneratorSettings s, LibrarySpec spec, BoundaryPlan plan, List<Diagnostic> diags)
+    private static bool CheckLayouts(GeneratorSettings s, LibrarySpec spec, HeaderModel headers, ref BoundaryPlan? planRef, List<Diagnostic> diags)
     {
+        var plan = planRef!;
         var types = plan.CheckedRecords.Select(r => (r.CName, (IReadOnlyList<string>)r.Fields.Select(f => f.Name).ToList()))
             .Concat(plan.CheckedTypedefs.Select(t => (t, (IReadOnlyList<string>)[]))).ToList();
         var (host, hostErr) = LayoutProbe.Measure(Includes(spec), types, GeneratorSettings.HostTriple, spec.IncludeDirs);
@@ -106,6 +118,13 @@ public static class ThunkGenerator
         {
             diags.Add(new(Severity.Error, DiagnosticCodes.ClangFailed, "layout probe failed: " + (hostErr + guestErr).Trim()));
             return false;
+        }
+        if (spec.LayoutMismatch == "unavailable")
+        {
+            var (demoted, warnings) = LayoutDemotion.Apply(plan, headers, LayoutDemotion.Mismatched(host, guest));
+            planRef = demoted;
+            diags.AddRange(warnings);
+            return true;
         }
         var locations = plan.CheckedRecords.ToDictionary(r => r.CName, r => r.Location);
         diags.AddRange(LayoutChecker.Compare(host, guest, s.GuestIsa, locations));
@@ -125,15 +144,30 @@ public static class ThunkGenerator
                     diags.Add(new(Severity.Error, DiagnosticCodes.ClangFailed, $"header {h} not found in {string.Join(", ", spec.IncludeDirs)}"));
                 continue;
             }
-            // "lzma/base.h": the subdirectory comes along, as the main header includes it so.
-            string dst = Path.Combine(s.GuestIncludeDir, h);
-            Directory.CreateDirectory(Path.GetDirectoryName(dst)!);
-            File.Copy(src, dst, true);
+            CopyHeader(src, Path.Combine(s.GuestIncludeDir, h));
+        }
+        // Per-architecture headers: the guest's own copy, never the host's.
+        string multiarch = Path.Combine(s.GuestRoot, "usr", "include", s.GuestTriple);
+        foreach (string h in spec.MultiarchHeaders)
+        {
+            string src = Path.Combine(multiarch, h);
+            if (!File.Exists(src))
+            {
+                diags.Add(new(Severity.Error, DiagnosticCodes.ClangFailed, $"multiarch header {h} not found in {multiarch} (does {spec.GuestPackage} ship it?)"));
+                continue;
+            }
+            CopyHeader(src, Path.Combine(s.GuestIncludeDir, h));
         }
         return true;
     }
 
-    private static bool EmitSources(GeneratorSettings s, LibrarySpec spec, BoundaryPlan plan, List<string> files)
+    private static void CopyHeader(string from, string to)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Copy(from, to, true);
+    }
+
+    private static bool EmitSources(GeneratorSettings s, LibrarySpec spec, BoundaryPlan plan, BoundaryPlan hostPlan, List<string> files)
     {
         Directory.CreateDirectory(s.SourceDir);
         void Write(string name, string text)
@@ -144,7 +178,7 @@ public static class ThunkGenerator
         }
         Write($"{spec.Library}_stub.c", GuestStubEmitter.Emit(spec, plan, s.HostDirAtRunTime, s.GuestTriple));
         Write($"{spec.Soname}.map", VersionScriptEmitter.Emit(plan));
-        Write($"{spec.Library}_thunk.c", HostThunkEmitter.Emit(spec, plan));
+        Write($"{spec.Library}_thunk.c", HostThunkEmitter.Emit(spec, hostPlan));
         return true;
     }
 }

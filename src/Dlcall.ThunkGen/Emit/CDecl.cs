@@ -13,8 +13,9 @@ internal static class CDecl
     /// <inheritdoc cref="Declare(CType, string)"/>
     public static string Declare(string spelling, string name)
     {
-        int star = spelling.IndexOf("(*)", StringComparison.Ordinal);
-        return star >= 0 ? spelling[..(star + 2)] + name + spelling[(star + 2)..] : $"{spelling} {name}";
+        // "int (**)(EC_KEY *)" (a pointer to a function pointer) takes the name after its stars too.
+        var m = System.Text.RegularExpressions.Regex.Match(spelling, @"\(\*+\)");
+        return m.Success ? spelling[..(m.Index + m.Length - 1)] + name + spelling[(m.Index + m.Length - 1)..] : $"{spelling} {name}";
     }
 
     /// <summary>The prototype as the header has it, name parenthesised against function-like macros:

@@ -32,7 +32,7 @@ internal static class GuestStubEmitter
         if (spec.GuestInit != null) w.Line($"#include \"{spec.GuestInit}\"").Line();
         GuestLoaderEmitter.Emit(w, spec, plan, defaultHostDir);
         foreach (string src in plan.StubSources ?? []) w.Line($"#include \"{src}\"").Line();
-        HostObjectEmitter.GuestProxies(w, plan, spec.DeferredCallbacks);
+        HostObjectEmitter.GuestProxies(w, plan, spec.DeferredCallbacks.Count > 0);
         foreach (var f in plan.Functions)
         {
             switch (f.Kind)
@@ -106,9 +106,11 @@ internal static class GuestStubEmitter
     // Calls that may run guest callbacks need the syscall path's stack switching (dlcall_call_host).
     private static void EmitForwarded(CWriter w, LibrarySpec spec, BoundaryPlan plan, BoundaryFunction f)
     {
-        var d = f.Decl;
+        var d = ParamNames.Safe(f.Decl);
         bool hasRet = d.Return is not VoidType;
-        w.Function(CDecl.Prototype(d), () =>
+        // A fixed form is a static helper for overrides: "static int (dlcall_fixed_f)(int a)".
+        string proto = f.FixedForm ? "static " + CDecl.Prototype(d with { Name = f.StubName }) : CDecl.Prototype(d);
+        w.Function(proto, () =>
         {
             CallbackCopyEmitter.GuestNullDefaults(w, f);
             string init = d.Params.Count == 0 ? "0" : string.Join(", ", d.Params.Select((p, i) => $".p{i} = {p.Name}"));
@@ -158,7 +160,7 @@ internal static class GuestStubEmitter
             if (f.GuestNaN) GuestNanEmitter.Emit(w, f);
             foreach (var sf in f.HostStringFields)
             {
-                string p = sf.Param.Name;
+                string p = d.Params[ArgsStructEmitter.IndexOf(f.Decl, sf.Param)].Name;
                 w.Block($"if ({p} != NULL && {p}->{sf.Field} != NULL)", () =>
                     w.Line($"{p}->{sf.Field} = (char *)dlcall__intern({p}->{sf.Field});"));
             }

@@ -99,7 +99,11 @@ internal static class HostThunkEmitter
             CallbackCopyEmitter.HostBefore(w, f);
             if (f.SetsErrno) w.Line("errno = 0;");
             string call = $"({d.Name})({string.Join(", ", d.Params.Select((_, i) => $"a->p{i}"))})";
-            w.Line(d.Return is VoidType ? call + ";" : $"*({d.Return.Spelling} *)ret = {call};");
+            // A returned function pointer that is one of our trampolines goes back as the guest's function.
+            if (d.Return is FunctionPointerType)
+                w.Line($"*(uintptr_t *)ret = (uintptr_t)dlcall_rt_guest_fn((const void *){call});");
+            else
+                w.Line(d.Return is VoidType ? call + ";" : $"*({d.Return.Spelling} *)ret = {call};");
             if (f.SetsErrno) w.Line("a->dlcall_errno = errno;");
             CallbackCopyEmitter.HostAfter(w, f);
             // The guest sees its own functions again, not our trampolines.

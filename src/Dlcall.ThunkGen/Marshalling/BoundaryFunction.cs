@@ -35,6 +35,8 @@ public enum FunctionKind
 /// <param name="CallsBackLater">May run guest callbacks an earlier call registered (spec deferredCallbacks).</param>
 /// <param name="ReturnsHostStringIf">Its result is copied when the spec's hostStringTest says so.</param>
 /// <param name="FastWhenSentinel">Takes the fast path when every callback argument is a sentinel (spec fastPath).</param>
+/// <param name="FixedForm">A variadic function called with its fixed arguments only: a static
+/// dlcall_fixed_NAME in the stub for overrides, not an export.</param>
 public sealed record BoundaryFunction(
     FunctionDecl Decl,
     FunctionKind Kind,
@@ -53,7 +55,8 @@ public sealed record BoundaryFunction(
     bool RoundingGuard = false,
     bool CallsBackLater = false,
     bool FastWhenSentinel = false,
-    bool ReturnsHostStringIf = false)
+    bool ReturnsHostStringIf = false,
+    bool FixedForm = false)
 {
     /// <summary>The host call may run guest code: it needs the coroutine path.</summary>
     public bool MayCallBack => CallbackParams.Count > 0 || CallbackFieldParams.Count > 0 || Copies.Count > 0 || UsesRetainedCallbacks || CallsBackLater;
@@ -66,9 +69,12 @@ public sealed record BoundaryFunction(
     /// <summary><see cref="CallbackCopies"/>, never null.</summary>
     public IReadOnlyList<CallbackCopy> Copies => CallbackCopies ?? [];
 
+    /// <summary>Name of the guest function: the export's, or dlcall_fixed_NAME for a fixed form.</summary>
+    public string StubName => FixedForm ? "dlcall_fixed_" + Decl.Name : Decl.Name;
+
     /// <summary>Name of the host thunk symbol.</summary>
-    public string ThunkName => "dlcall_thunk_" + Decl.Name;
+    public string ThunkName => "dlcall_thunk_" + StubName;
 
     /// <summary>Name of the argument block struct, identical on both sides.</summary>
-    public string ArgsStruct => "struct dlcall_args_" + Decl.Name;
+    public string ArgsStruct => "struct dlcall_args_" + StubName;
 }

@@ -12,12 +12,13 @@ namespace Dlcall.ThunkGen.Marshalling;
 /// </summary>
 public static class BoundaryPlanner
 {
-    /// <summary>Plans the boundary; problems come back as diagnostics.</summary>
+    /// <summary>Plans the boundary; problems come back as diagnostics. <paramref name="signatureSeed"/>
+    /// fixes the numbering of callback signatures (those of the host-side plan, see ThunkGenerator).</summary>
     public static (BoundaryPlan Plan, List<Diagnostic> Diagnostics) Plan(LibrarySpec spec, string specDir,
-        HeaderModel headers, ElfLibraryInfo guestLib, ElfLibraryInfo hostLib)
+        HeaderModel headers, ElfLibraryInfo guestLib, ElfLibraryInfo hostLib, IReadOnlyList<CallbackSignature>? signatureSeed = null)
     {
         var diags = new List<Diagnostic>();
-        var signatures = new Dictionary<string, CallbackSignature>();
+        var signatures = (signatureSeed ?? []).ToDictionary(s => CallbackSignature.KeyOf(s.Type));
         var hostExports = hostLib.Symbols.Where(s => s.IsFunction).Select(s => s.Name).ToHashSet();
         var functions = new List<BoundaryFunction>();
         var exported = guestLib.Symbols.Where(s => s.IsDefault).GroupBy(s => s.Name).Select(g => g.First())
@@ -26,6 +27,7 @@ public static class BoundaryPlanner
         foreach (var sym in exported.Where(s => !s.IsFunction && !spec.FallbackToGuest))
             diags.Add(new(Severity.Warning, DiagnosticCodes.UnsupportedType, $"data symbol '{sym.Name}' is not forwarded"));
 
+        functions.AddRange(FixedForms.Plan(spec, headers, hostExports, diags));
         foreach (var sym in exported.Where(s => s.IsFunction))
         {
             string name = sym.Name;
@@ -36,7 +38,7 @@ public static class BoundaryPlanner
                 functions.Add(Simple(decl, FunctionKind.GuestOverride, null) with { Override = Path.Combine(specDir, overridePath) });
                 continue;
             }
-            string? reason = NamePattern.MatchesAny(spec.Exclude, name) ? "excluded by the spec"
+            string? reason = NamePatterns.Matches(spec.Exclude, name) ? "excluded by the spec"
                 : !headers.Functions.ContainsKey(name) ? "not declared in the headers"
                 : !hostExports.Contains(name) ? "the host library does not export it"
                 : Unsupported(decl);
@@ -61,8 +63,9 @@ public static class BoundaryPlanner
         }
 
         var records = ReachableRecords(functions, headers);
+        // va_list never crosses (its functions are overridden or unavailable): not compared.
         var typedefs = functions.SelectMany(f => f.Decl.Params.Select(p => p.Type).Append(f.Decl.Return))
-            .Select(t => t.Spelling.Replace("const ", "").Trim()).Where(headers.Typedefs.ContainsKey)
+            .Where(t => t is not VaListType).Select(t => t.Spelling.Replace("const ", "").Trim()).Where(headers.Typedefs.ContainsKey)
             .Where(t => records.All(r => r.CName != t)) // an unnamed struct's typedef is checked as the record
             .Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
         foreach (string key in spec.NullDefaults.Keys.Where(k => !functions.Any(f => (f.NullDefaults ?? []).Any(n => $"{f.Decl.Name}.{n.Param.Name}" == k))))
@@ -83,11 +86,16 @@ public static class BoundaryPlanner
     private static string? Unsupported(FunctionDecl decl)
     {
         if (decl.IsVariadic) return "variadic (give it a guestOverride)";
-        foreach (var t in decl.Params.Select(p => p.Type).Append(decl.Return))
+        // A returned function pointer is never called by the host: no callback rules for it.
+        var all = decl.Params.Select(p => (Type: p.Type, IsReturn: false)).Append((Type: decl.Return, IsReturn: true));
+        foreach (var (t, isReturn) in all)
         {
             if (t is VaListType) return "takes a va_list (give it a guestOverride)";
             if (t is UnsupportedType u) return $"type '{u.Spelling}': {u.Reason}";
-            if (t is FunctionPointerType fp && CallbackProblem(fp) is string why) return why;
+            if (t is FunctionPointerType fp && !isReturn && CallbackProblem(fp) is string why) return why;
+            if (t is PointerType { Pointee: FunctionPointerType }) return "passes function pointers by reference, which may be host code the guest cannot call";
+            // A guest FILE is guest libc's object: host libc would follow its pointers into garbage.
+            if (t is PointerType { Pointee.Spelling: "FILE" or "struct _IO_FILE" }) return "passes a guest stdio FILE *, which host libc cannot use";
         }
         return null;
     }
@@ -100,6 +108,9 @@ public static class BoundaryPlanner
         {
             if (t is not (ScalarType or PointerType or VoidType))
                 return $"callback '{fp.Spelling}' passes '{t.Spelling}', which callbacks cannot carry";
+            // A slot the guest would fill with a guest function the host then calls.
+            if (t is PointerType { Pointee: FunctionPointerType })
+                return $"callback '{fp.Spelling}' passes function pointers by reference, which callbacks cannot carry";
         }
         return null;
     }
@@ -135,13 +146,19 @@ public static class BoundaryPlanner
         var nullDefaults = decl.Params.Where(p => spec.NullDefaults.ContainsKey($"{decl.Name}.{p.Name}"))
             .Select(p => new NullDefault(p, spec.NullDefaults[$"{decl.Name}.{p.Name}"])).ToList();
         var f = new BoundaryFunction(decl, FunctionKind.Forwarded, null, thunkIndex, cbParams, fieldParams, stringFields,
-            NamePattern.MatchesAny(spec.SetsErrno, decl.Name), spec.ReturnsHostString.Contains(decl.Name), null, copies, retained, nullDefaults,
+            NamePatterns.Matches(spec.SetsErrno, decl.Name), ReturnsHostString(spec, decl), null, copies, retained, nullDefaults,
             GuestNaN: spec.GuestNaN, RoundingGuard: spec.DefaultRoundingOnly && spec.FallbackToGuest);
         return DeferredCallbackPolicy.Apply(spec, f) with
         {
-            ReturnsHostStringIf = spec.HostStringTest != null && NamePattern.MatchesAny(spec.ReturnsHostStringIf, decl.Name),
+            ReturnsHostStringIf = spec.HostStringTest != null && NamePatterns.Matches(spec.ReturnsHostStringIf, decl.Name),
         };
     }
+
+    // A name, or a glob that only picks functions returning const char * (a string the caller never frees).
+    private static bool ReturnsHostString(LibrarySpec spec, FunctionDecl decl) =>
+        spec.ReturnsHostString.Contains(decl.Name)
+        || (decl.Return is PointerType { PointeeIsConst: true, Pointee: ScalarType { Canonical: "char" } }
+            && NamePatterns.Matches(spec.ReturnsHostString.Where(p => p.Contains('*')), decl.Name));
 
     private static List<RecordDecl> ReachableRecords(List<BoundaryFunction> functions, HeaderModel headers)
     {

@@ -80,13 +80,26 @@ public sealed record LibrarySpec
     /// (definitions nullDefaults refer to).</summary>
     public IReadOnlyList<string> StubSources { get; init; } = [];
 
+    /// <summary>Headers that differ per architecture (Debian multiarch, e.g. "openssl/configuration.h"):
+    /// the guest's copy comes from its root's /usr/include/&lt;triple&gt;/ (guestPackage must ship it).</summary>
+    public IReadOnlyList<string> MultiarchHeaders { get; init; } = [];
+
+    /// <summary>Functions (names or globs, "*" for all, "!name" to take out) that may run guest callbacks
+    /// stored by earlier calls (a comparator given to a container's constructor, sqlite3_step running
+    /// functions sqlite3_create_function registered): they take the coroutine path, unless
+    /// <see cref="FastPath"/> names them.</summary>
+    public IReadOnlyList<string> DeferredCallbacks { get; init; } = [];
+
+    /// <summary>"error" (default): a layout difference stops generation. "unavailable": the functions
+    /// that reach the type become unavailable, with a warning (for large APIs).</summary>
+    public string LayoutMismatch { get; init; } = "error";
+
+    /// <summary>Variadic functions the host side may call with their fixed arguments only (an empty
+    /// variadic part, e.g. a NULL format): guest overrides reach them as dlcall_fixed_&lt;name&gt;().</summary>
+    public IReadOnlyList<string> FixedArgCalls { get; init; } = [];
+
     /// <summary>Function name to a C file (relative to the spec) with the guest-side definition.</summary>
     public IReadOnlyDictionary<string, string> GuestOverrides { get; init; } = new Dictionary<string, string>();
-
-    /// <summary>The library keeps guest callbacks and calls them during later calls (sqlite3_step runs
-    /// the functions sqlite3_create_function registered): every forwarded function takes the
-    /// coroutine path unless <see cref="FastPath"/> names it.</summary>
-    public bool DeferredCallbacks { get; init; }
 
     /// <summary>With <see cref="DeferredCallbacks"/>: functions (names, '*' matches any run of characters)
     /// that never run a guest callback and so keep the fast path. Those with callback parameters take it
