@@ -78,6 +78,7 @@ public class ZlibTests
             "-E", "DLCALL_HOST_DIR=/nonexistent", RepoPaths.Require("zlib", "aarch64", "zerrno")]);
         Assert.Equal(127, r.ExitCode);
         Assert.Contains("dlcall: libz.so.1: cannot load the host runtime /nonexistent/libdlcall_host.so", r.StderrText);
+        Assert.Contains("cannot open shared object file", r.StderrText); // the loader's own reason, not "(null)"
         Assert.Contains("set DLCALL_HOST_DIR", r.StderrText);
     }
 }

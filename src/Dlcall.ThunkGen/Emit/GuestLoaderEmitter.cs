@@ -20,9 +20,12 @@ internal static class GuestLoaderEmitter
         string soname = spec.Soname;
         w.Function("static void dlcall__load_failed(const char *what, const char *path)", () =>
         {
+            // Once: dlerror() answers a message once, then NULL.
+            w.Line("const char *why = dlcall_dlerror();");
+            w.Line();
             w.Line($"fprintf(stderr, \"dlcall: {soname}: cannot load %s %s: %s\\n\"");
             w.Line($"        \"dlcall: set DLCALL_HOST_DIR to the directory holding libdlcall_host.so and {HostLibraryName(spec)}\\n\",");
-            w.Line("        what, path, dlcall_dlerror() ? dlcall_dlerror() : \"(no message)\");");
+            w.Line("        what, path, why ? why : \"(no message)\");");
             w.Line("exit(127);");
         });
         w.Line("__attribute__((constructor))");

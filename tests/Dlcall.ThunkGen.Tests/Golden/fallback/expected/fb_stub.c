@@ -151,9 +151,11 @@ DLCALL_FALLBACK_ALIAS(fb_sign, __fb_sign);
 
 static void dlcall__load_failed(const char *what, const char *path)
 {
+    const char *why = dlcall_dlerror();
+
     fprintf(stderr, "dlcall: libfb.so.1: cannot load %s %s: %s\n"
             "dlcall: set DLCALL_HOST_DIR to the directory holding libdlcall_host.so and libdlcall_thunk_fb.so\n",
-            what, path, dlcall_dlerror() ? dlcall_dlerror() : "(no message)");
+            what, path, why ? why : "(no message)");
     exit(127);
 }
 

@@ -75,9 +75,11 @@ static void dlcall__invoke_cb2(uint64_t fn, const uint64_t *argv, uint64_t *ret)
 
 static void dlcall__load_failed(const char *what, const char *path)
 {
+    const char *why = dlcall_dlerror();
+
     fprintf(stderr, "dlcall: libheld.so.1: cannot load %s %s: %s\n"
             "dlcall: set DLCALL_HOST_DIR to the directory holding libdlcall_host.so and libdlcall_thunk_held.so\n",
-            what, path, dlcall_dlerror() ? dlcall_dlerror() : "(no message)");
+            what, path, why ? why : "(no message)");
     exit(127);
 }
 
