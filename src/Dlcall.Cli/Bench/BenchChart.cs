@@ -24,10 +24,12 @@ internal static class BenchChart
         plot.Axes.Bottom.SetTicks(results.Select((_, i) => i * 4 + 1.0).ToArray(), results.Select(r => r.Workload.Name).ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = -20;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperRight;
+        plot.Axes.Bottom.MinimumSize = 150; // room for the rotated names
         plot.Axes.Left.Label.Text = "time relative to native (lower is better)";
         plot.Axes.Margins(bottom: 0);
         plot.Title($"Debian programs: native vs emulated vs dlcall ({isa} guest)");
-        plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, 160 + 110 * results.Count, 520);
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Axes.SetLimitsY(0, results.Max(r => Math.Max(r.Emulated, r.Dlcall) / r.Native) * 1.15);
+        plot.SavePng(path, 200 + 110 * results.Count, 640);
     }
 }
