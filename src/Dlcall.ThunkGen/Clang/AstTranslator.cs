@@ -48,6 +48,12 @@ internal static class AstTranslator
         if (!records.TryGetValue(r.Tag, out var old) || (!old.IsComplete && r.IsComplete)) records[r.Tag] = r;
     }
 
+    /// <summary>A parameter name that cannot shadow the stubs' own locals (a, r, frame, cb) and helpers
+    /// (dlcall_*): lzma_stream_flags_compare(a, b) and X509_verify(X509 *a, EVP_PKEY *r) would. Only the
+    /// types matter to callers, so a trailing underscore is enough.</summary>
+    internal static string SafeParamName(string name) =>
+        name is "a" or "r" or "frame" or "cb" || name.StartsWith("dlcall_", StringComparison.Ordinal) ? name + "_" : name;
+
     private static FunctionDecl ReadFunction(JsonElement decl, string name, string location, Dictionary<string, string> typedefs)
     {
         var fnType = decl.GetProperty("type");
@@ -61,8 +67,7 @@ internal static class AstTranslator
             {
                 if (p.GetProperty("kind").GetString() != "ParmVarDecl") continue;
                 string pname = p.TryGetProperty("name", out var pn) ? pn.GetString()! : $"a{i}";
-                // The stub's own locals (a, r, frame, cb): lzma_stream_flags_compare(a, b) would shadow them.
-                if (pname is "a" or "r" or "frame" or "cb") pname += "_";
+                pname = SafeParamName(pname);
                 var pt = p.GetProperty("type");
                 parameters.Add(new ParamDecl(pname, TypeOf(pt, typedefs)));
                 i++;

@@ -106,7 +106,7 @@ internal static class GuestStubEmitter
     // Calls that may run guest callbacks need the syscall path's stack switching (dlcall_call_host).
     private static void EmitForwarded(CWriter w, LibrarySpec spec, BoundaryPlan plan, BoundaryFunction f)
     {
-        var d = ParamNames.Safe(f.Decl);
+        var d = f.Decl;
         bool hasRet = d.Return is not VoidType;
         // A fixed form is a static helper for overrides: "static int (dlcall_fixed_f)(int a)".
         string proto = f.FixedForm ? "static " + CDecl.Prototype(d with { Name = f.StubName }) : CDecl.Prototype(d);
