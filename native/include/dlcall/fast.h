@@ -177,6 +177,51 @@ static long dlcall__fast_slow(struct dlcall__fast_state *s, dlcall_fn fn,
     return status == DLCALL_OK ? 0 : dlcall__fast_unserved(s, fn, a, b, status);
 }
 
+/* What dlcall_invoke_fast_unless() returns when it declined the call. */
+#define DLCALL_FAST_DECLINED 1
+
+/*
+ * dlcall_invoke_fast(), unless @decline is non-zero: then it makes no call
+ * and returns DLCALL_FAST_DECLINED. @decline shares the fast path's one
+ * test of its rare cases, so a caller's own rare case (a stub's rounding
+ * guard) costs no branch of its own.
+ */
+/* Always inlined: an out-of-line call adds an indirect branch (its return) under QEMU. */
+__attribute__((always_inline))
+static inline long dlcall_invoke_fast_unless(int decline, dlcall_fn fn,
+                                             void *a, void *b)
+{
+    struct dlcall__fast_state *s = dlcall__fast_state();
+    int64_t status;
+    long ret = 0;
+
+    /*
+     * Every case the block cannot take, tested with one branch: QEMU ends a
+     * translation block at each conditional branch, and a chained block
+     * costs ~1 ns. registered - 1 is 0 only for a registered block. The
+     * rare cases are out of line (the syscall too, when the plugin offers
+     * no fast path), so each call site stays small.
+     */
+    if (__builtin_expect(((s->registered - 1) | decline |
+                          (int)(s->block.status == DLCALL_FAST_PENDING) |
+                          (int)(fn == NULL)) != 0, 0)) {
+        if (decline != 0) {
+            return DLCALL_FAST_DECLINED;
+        }
+        ret = dlcall__fast_slow(s, fn, a, b);
+    } else {
+        status = dlcall__fast_call(s, fn, a, b);
+        if (__builtin_expect(status != DLCALL_OK, 0)) {
+            ret = dlcall__fast_unserved(s, fn, a, b, status);
+        }
+    }
+    /* Calls return 0 or -errno: lets the compiler drop a caller's DECLINED test here. */
+    if (ret == DLCALL_FAST_DECLINED) {
+        __builtin_unreachable();
+    }
+    return ret;
+}
+
 /*
  * Like dlcall_invoke(fn, a, b), same result and return value, but through
  * the fast path when the plugin offers it: no syscall, so a call costs a
@@ -184,26 +229,17 @@ static long dlcall__fast_slow(struct dlcall__fast_state *s, dlcall_fn fn,
  * (or with one lacking the fast path), for a NULL @fn, and when a signal
  * handler calls it while the same thread's block is in use.
  */
-/* Always inlined: an out-of-line call adds an indirect branch (its return) under QEMU. */
 __attribute__((always_inline))
 static inline long dlcall_invoke_fast(dlcall_fn fn, void *a, void *b)
 {
-    struct dlcall__fast_state *s = dlcall__fast_state();
-    int64_t status;
+    return dlcall_invoke_fast_unless(0, fn, a, b);
+}
 
-    if (s->registered < 0) {
-        /* No fast path: the syscall inline, as dlcall_invoke() has it. */
-        return dlcall_invoke(fn, a, b);
-    }
-    if (fn == NULL || s->registered == 0 ||
-        s->block.status == DLCALL_FAST_PENDING) {
-        return dlcall__fast_slow(s, fn, a, b);
-    }
-    status = dlcall__fast_call(s, fn, a, b);
-    if (status != DLCALL_OK) {
-        return dlcall__fast_unserved(s, fn, a, b, status);
-    }
-    return 0;
+/* dlcall_invoke_fast() out of line, for a caller's rare paths: one copy, not one per call site. */
+__attribute__((noinline, cold, unused))
+static long dlcall_invoke_fast_cold(dlcall_fn fn, void *a, void *b)
+{
+    return dlcall_invoke_fast(fn, a, b);
 }
 
 #endif /* DLCALL_FAST_H */

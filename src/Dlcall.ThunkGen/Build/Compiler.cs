@@ -28,7 +28,7 @@ public static class Compiler
         string hostRuntime = Path.Combine(hostDir, "libdlcall_host.so");
 
         return Run(diags, "bash", [Path.Combine(native, "host", "build.sh"), hostDir])
-            && Run(diags, s.GuestTriple + "-gcc", ["-std=gnu11", "-O2", "-Wall", "-Wno-unused-function", "-fPIC", "-shared",
+            && Run(diags, s.GuestTriple + "-gcc", ["-std=gnu11", "-O2", "-Wall", "-Wno-unused-function", "-fPIC", "-shared", .. s.GuestCodeFlags,
                 $"-Wl,-soname,{spec.Soname}", $"-Wl,--version-script={Path.Combine(s.SourceDir, spec.Soname + ".map")}",
                 "-I", Path.Combine(native, "include"), "-I", guestInclude, "-o", guestOut,
                 Path.Combine(s.SourceDir, $"{spec.Library}_stub.c"), "-lpthread"])

@@ -40,6 +40,15 @@ public sealed record GeneratorSettings(
     /// <summary>The guest's GNU triple, for clang and the cross compiler.</summary>
     public string GuestTriple => GuestIsa + "-linux-gnu";
 
+    /// <summary>
+    /// The guest compiler's ISA-specific flags. aarch64: a `bti c` landing pad opens every function.
+    /// Callers reach the stubs through the PLT's `br x17`, and QEMU checks the landing pad of an
+    /// indirect branch's target with a page-flags lookup per call (helper_guarded_page_check)
+    /// unless the target's first instruction is a BTI. Only the landing pads: pac-ret's
+    /// PACIASP/AUTIASP would cost QEMU a QARMA computation each.
+    /// </summary>
+    public IReadOnlyList<string> GuestCodeFlags => GuestIsa == "aarch64" ? ["-mbranch-protection=bti"] : [];
+
     /// <summary>The host's GNU triple.</summary>
     public const string HostTriple = "x86_64-linux-gnu";
 

@@ -28,15 +28,33 @@ internal static class GuestFallbackEmitter
     // rounding-mode setter ran, the mode is the default and one load decides.
     public static void EmitRoundingGuard(CWriter w, BoundaryFunction f)
     {
+        w.Line();
+        w.Block($"if (__builtin_expect(dlcall__rounding_touched, 0) && !dlcall_arch_round_to_nearest() && dlcall__real[{f.ThunkIndex}] != NULL)",
+            () => EmitRealCall(w, f));
+    }
+
+    // template: if (__builtin_expect(dlcall_invoke_fast_unless(dlcall__rounding_touched, dlcall__thunk[3], &a, &r) == DLCALL_FAST_DECLINED, 0)) {
+    //               if (!dlcall_arch_round_to_nearest() && dlcall__real[3] != NULL) return ((double (*)(double))dlcall__real[3])(x);
+    //               dlcall_invoke_fast_cold(dlcall__thunk[3], &a, &r); }
+    // The same guard on a fast-path call, tested in the fast path's own branch of rare cases.
+    public static void EmitGuardedFastCall(CWriter w, BoundaryFunction f, string retPtr)
+    {
+        string thunk = $"dlcall__thunk[{f.ThunkIndex}]";
+        w.Block($"if (__builtin_expect(dlcall_invoke_fast_unless(dlcall__rounding_touched, {thunk}, &a, {retPtr}) == DLCALL_FAST_DECLINED, 0))", () =>
+        {
+            w.Block($"if (!dlcall_arch_round_to_nearest() && dlcall__real[{f.ThunkIndex}] != NULL)", () => EmitRealCall(w, f));
+            w.Line($"dlcall_invoke_fast_cold({thunk}, &a, {retPtr});");
+        });
+    }
+
+    // template: return ((double (*)(double))dlcall__real[3])(x);
+    private static void EmitRealCall(CWriter w, BoundaryFunction f)
+    {
         var d = f.Decl;
         string type = CDecl.Declare(d.Return, "(*)(" + (d.Params.Count == 0 ? "void" : string.Join(", ", d.Params.Select(p => p.Type.Spelling))) + ")");
         string call = $"(({type})dlcall__real[{f.ThunkIndex}])({string.Join(", ", d.Params.Select(p => p.Name))})";
-        w.Line();
-        w.Block($"if (__builtin_expect(dlcall__rounding_touched, 0) && !dlcall_arch_round_to_nearest() && dlcall__real[{f.ThunkIndex}] != NULL)", () =>
-        {
-            if (d.Return is Model.VoidType) w.Line(call + ";").Line("return;");
-            else w.Line($"return {call};");
-        });
+        if (d.Return is Model.VoidType) w.Line(call + ";").Line("return;");
+        else w.Line($"return {call};");
     }
 
     // template: DLCALL_FALLBACK_SLOTS(N); static const char *const dlcall__fallback_name[N] = { "sinf128", ... };

@@ -49,17 +49,32 @@ internal static class GuestNanEmitter
         });
     }
 
-    // template: if (dlcall__isnan(r) && !(dlcall__isnan(x) || dlcall__isnan(y))) r = dlcall__default_nan();
-    //           if (p != NULL && dlcall__isnan(*p) && !(...)) *p = dlcall__default_nan();
-    public static void Emit(CWriter w, BoundaryFunction f)
+    // template: if (__builtin_expect(dlcall__isnan(r), 0) && !(dlcall__isnan(x) || dlcall__isnan(y))) r = dlcall__default_nan();
+    /// <summary>The fix-up of a floating return value (nothing for other returns).</summary>
+    public static void EmitReturn(CWriter w, BoundaryFunction f)
     {
-        if (!Applies(f)) return;
-        var inputs = f.Decl.Params.Where(p => IsFloat(p.Type)).Select(p => IsNan(p.Type, p.Name)).ToList();
-        string noNanInput = inputs.Count == 0 ? "" : " && !(" + string.Join(" || ", inputs) + ")";
-        if (IsFloat(f.Decl.Return))
-            w.Block($"if (__builtin_expect({IsNan(f.Decl.Return, "r")}, 0){noNanInput})", () => w.Line($"r = {NanOf(f.Decl.Return)};"));
+        if (!ReturnApplies(f)) return;
+        w.Block($"if (__builtin_expect({ReturnTest(f)}, 0){NoNanInput(f)})", () => w.Line($"r = {NanOf(f.Decl.Return)};"));
+    }
+
+    // template: if (p != NULL && __builtin_expect(dlcall__isnan(*p), 0) && !(...)) *p = dlcall__default_nan();
+    /// <summary>The fix-ups of floating out-parameters.</summary>
+    public static void EmitOuts(CWriter w, BoundaryFunction f)
+    {
         foreach (var (p, t) in Outs(f))
-            w.Block($"if ({p.Name} != NULL && __builtin_expect({IsNan(t, "*" + p.Name)}, 0){noNanInput})", () => w.Line($"*{p.Name} = {NanOf(t)};"));
+            w.Block($"if ({p.Name} != NULL && __builtin_expect({IsNan(t, "*" + p.Name)}, 0){NoNanInput(f)})", () => w.Line($"*{p.Name} = {NanOf(t)};"));
+    }
+
+    /// <summary>True when the function returns a float or double (the result is named r).</summary>
+    public static bool ReturnApplies(BoundaryFunction f) => IsFloat(f.Decl.Return);
+
+    /// <summary>The integer test "r is a NaN", for one combined check of the rare cases.</summary>
+    public static string ReturnTest(BoundaryFunction f) => IsNan(f.Decl.Return, "r");
+
+    private static string NoNanInput(BoundaryFunction f)
+    {
+        var inputs = f.Decl.Params.Where(p => IsFloat(p.Type)).Select(p => IsNan(p.Type, p.Name)).ToList();
+        return inputs.Count == 0 ? "" : " && !(" + string.Join(" || ", inputs) + ")";
     }
 
     private static string IsNan(CType t, string expr) => ((ScalarType)t).Size == 4 ? $"dlcall__isnanf({expr})" : $"dlcall__isnan({expr})";

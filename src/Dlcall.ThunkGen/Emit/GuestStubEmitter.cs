@@ -115,7 +115,8 @@ internal static class GuestStubEmitter
             CallbackCopyEmitter.GuestNullDefaults(w, f);
             string init = d.Params.Count == 0 ? "0" : string.Join(", ", d.Params.Select((p, i) => $".p{i} = {p.Name}"));
             w.Line($"{f.ArgsStruct} a = {{ {init} }};");
-            if (f.RoundingGuard) GuestFallbackEmitter.EmitRoundingGuard(w, f);
+            bool plainFast = !f.MayCallBack && !f.FastWhenSentinel && !f.ChoosesPathPerCall;
+            if (f.RoundingGuard && !plainFast) GuestFallbackEmitter.EmitRoundingGuard(w, f);
             if (hasRet) w.Line(CDecl.Declare(d.Return, "r") + ";");
             string retPtr = hasRet ? "&r" : "NULL";
             if (f.MayCallBack)
@@ -152,12 +153,11 @@ internal static class GuestStubEmitter
             }
             else
             {
-                w.Line(f.MayCallBack ? "dlcall_call_host(&dlcall__rt, &frame);" : fast);
+                if (f.MayCallBack) w.Line("dlcall_call_host(&dlcall__rt, &frame);");
+                else if (f.RoundingGuard) GuestFallbackEmitter.EmitGuardedFastCall(w, f, retPtr);
+                else w.Line(fast);
             }
-            // Library functions set errno, never clear it: the guest's changes only when the host's
-            // did, which keeps __errno_location (two indirect branches under QEMU) off the path.
-            if (f.SetsErrno) w.Block("if (a.dlcall_errno != 0)", () => w.Line("errno = a.dlcall_errno;"));
-            if (f.GuestNaN) GuestNanEmitter.Emit(w, f);
+            EmitResultFixups(w, f);
             foreach (var sf in f.HostStringFields)
             {
                 string p = d.Params[ArgsStructEmitter.IndexOf(f.Decl, sf.Param)].Name;
@@ -170,6 +170,25 @@ internal static class GuestStubEmitter
                 w.Block($"if ({spec.HostStringTest}(r))", () => w.Line($"r = ({d.Return.Spelling})dlcall__intern((const char *)r);"));
             if (hasRet) w.Line("return r;");
         });
+    }
+
+    // template: if (__builtin_expect((a.dlcall_errno | dlcall__isnan(r)) != 0, 0)) { errno = a.dlcall_errno (if set); NaN fix-up }
+    // Library functions set errno, never clear it: the guest's changes only when the host's did,
+    // which keeps __errno_location (two indirect branches under QEMU) off the path. The rare
+    // cases share one test: QEMU ends a translation block at each conditional branch.
+    private static void EmitResultFixups(CWriter w, BoundaryFunction f)
+    {
+        bool nanReturn = f.GuestNaN && GuestNanEmitter.ReturnApplies(f);
+        void Fixups()
+        {
+            if (f.SetsErrno) w.Block("if (a.dlcall_errno != 0)", () => w.Line("errno = a.dlcall_errno;"));
+            if (nanReturn) GuestNanEmitter.EmitReturn(w, f);
+        }
+        if (f.SetsErrno && nanReturn)
+            w.Block($"if (__builtin_expect((a.dlcall_errno | {GuestNanEmitter.ReturnTest(f)}) != 0, 0))", Fixups);
+        else
+            Fixups();
+        if (f.GuestNaN) GuestNanEmitter.EmitOuts(w, f);
     }
 
     // template: int (gzprintf)(gzFile file, const char *format, ...) { dlcall__unavailable("gzprintf", "variadic"); }

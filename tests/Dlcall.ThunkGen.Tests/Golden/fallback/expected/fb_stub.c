@@ -196,18 +196,21 @@ static void dlcall__load(void)
 double (fb_scale)(double x, double k)
 {
     struct dlcall_args_fb_scale a = { .p0 = x, .p1 = k };
-
-    if (__builtin_expect(dlcall__rounding_touched, 0) && !dlcall_arch_round_to_nearest() && dlcall__real[0] != NULL) {
-        return ((double (*)(double, double))dlcall__real[0])(x, k);
-    }
     double r;
 
-    dlcall_invoke_fast(dlcall__thunk[0], &a, &r);
-    if (a.dlcall_errno != 0) {
-        errno = a.dlcall_errno;
+    if (__builtin_expect(dlcall_invoke_fast_unless(dlcall__rounding_touched, dlcall__thunk[0], &a, &r) == DLCALL_FAST_DECLINED, 0)) {
+        if (!dlcall_arch_round_to_nearest() && dlcall__real[0] != NULL) {
+            return ((double (*)(double, double))dlcall__real[0])(x, k);
+        }
+        dlcall_invoke_fast_cold(dlcall__thunk[0], &a, &r);
     }
-    if (__builtin_expect(dlcall__isnan(r), 0) && !(dlcall__isnan(x) || dlcall__isnan(k))) {
-        r = dlcall__default_nan();
+    if (__builtin_expect((a.dlcall_errno | dlcall__isnan(r)) != 0, 0)) {
+        if (a.dlcall_errno != 0) {
+            errno = a.dlcall_errno;
+        }
+        if (__builtin_expect(dlcall__isnan(r), 0) && !(dlcall__isnan(x) || dlcall__isnan(k))) {
+            r = dlcall__default_nan();
+        }
     }
     return r;
 }
@@ -215,18 +218,21 @@ double (fb_scale)(double x, double k)
 float (fb_scalef)(float x)
 {
     struct dlcall_args_fb_scalef a = { .p0 = x };
-
-    if (__builtin_expect(dlcall__rounding_touched, 0) && !dlcall_arch_round_to_nearest() && dlcall__real[1] != NULL) {
-        return ((float (*)(float))dlcall__real[1])(x);
-    }
     float r;
 
-    dlcall_invoke_fast(dlcall__thunk[1], &a, &r);
-    if (a.dlcall_errno != 0) {
-        errno = a.dlcall_errno;
+    if (__builtin_expect(dlcall_invoke_fast_unless(dlcall__rounding_touched, dlcall__thunk[1], &a, &r) == DLCALL_FAST_DECLINED, 0)) {
+        if (!dlcall_arch_round_to_nearest() && dlcall__real[1] != NULL) {
+            return ((float (*)(float))dlcall__real[1])(x);
+        }
+        dlcall_invoke_fast_cold(dlcall__thunk[1], &a, &r);
     }
-    if (__builtin_expect(dlcall__isnanf(r), 0) && !(dlcall__isnanf(x))) {
-        r = dlcall__default_nanf();
+    if (__builtin_expect((a.dlcall_errno | dlcall__isnanf(r)) != 0, 0)) {
+        if (a.dlcall_errno != 0) {
+            errno = a.dlcall_errno;
+        }
+        if (__builtin_expect(dlcall__isnanf(r), 0) && !(dlcall__isnanf(x))) {
+            r = dlcall__default_nanf();
+        }
     }
     return r;
 }
@@ -235,12 +241,13 @@ void (fb_split)(double x, double * hi, double * lo)
 {
     struct dlcall_args_fb_split a = { .p0 = x, .p1 = hi, .p2 = lo };
 
-    if (__builtin_expect(dlcall__rounding_touched, 0) && !dlcall_arch_round_to_nearest() && dlcall__real[2] != NULL) {
-        ((void (*)(double, double *, double *))dlcall__real[2])(x, hi, lo);
-        return;
+    if (__builtin_expect(dlcall_invoke_fast_unless(dlcall__rounding_touched, dlcall__thunk[2], &a, NULL) == DLCALL_FAST_DECLINED, 0)) {
+        if (!dlcall_arch_round_to_nearest() && dlcall__real[2] != NULL) {
+            ((void (*)(double, double *, double *))dlcall__real[2])(x, hi, lo);
+            return;
+        }
+        dlcall_invoke_fast_cold(dlcall__thunk[2], &a, NULL);
     }
-
-    dlcall_invoke_fast(dlcall__thunk[2], &a, NULL);
     if (hi != NULL && __builtin_expect(dlcall__isnan(*hi), 0) && !(dlcall__isnan(x))) {
         *hi = dlcall__default_nan();
     }
