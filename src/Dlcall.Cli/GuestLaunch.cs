@@ -74,11 +74,23 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
             if (spec is null) return (null, specErr!.ToString());
             string stub = Path.Combine(RepoLayout.Artifacts, "thunks", isa, "lib", spec.Soname);
             if (!File.Exists(stub) && Generate(specPath, spec, isa) is string genErr) return (null, genErr);
-            string link = Path.Combine(dir, spec.Soname);
-            if (File.Exists(link) || Directory.Exists(link)) File.Delete(link);
-            File.CreateSymbolicLink(link, stub);
+            LinkAtomically(Path.Combine(dir, spec.Soname), stub);
         }
         return (dir, "");
+    }
+
+    /// <summary>
+    /// Makes <paramref name="link"/> a symbolic link to <paramref name="target"/>. Several `dlcall
+    /// run` may share the overlay (make -j): a link already right is left alone, another one is
+    /// replaced by rename, so no run ever sees the name missing or fails on one that appeared.
+    /// </summary>
+    private static void LinkAtomically(string link, string target)
+    {
+        if (new FileInfo(link).LinkTarget == target) return;
+        string temp = $"{link}.{Environment.ProcessId}.tmp";
+        File.Delete(temp);
+        File.CreateSymbolicLink(temp, target);
+        File.Move(temp, link, overwrite: true);
     }
 
     private static string? Generate(string specPath, LibrarySpec spec, string isa)

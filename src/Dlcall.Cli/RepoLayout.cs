@@ -27,10 +27,16 @@ internal static class RepoLayout
         psi.ArgumentList.Add(DebianArch(isa));
         foreach (string p in packages) psi.ArgumentList.Add(p);
         using var proc = Process.Start(psi)!;
-        var err = proc.StandardError.ReadToEndAsync();
+        // stderr on a thread of its own, joined here: `dlcall run` execs QEMU next, and no
+        // thread-pool work may still be running then (a worker allocating while the process execs
+        // has aborted the runtime with "Out of memory.").
+        string err = "";
+        var errReader = new Thread(() => err = proc.StandardError.ReadToEnd()) { IsBackground = true };
+        errReader.Start();
         string dir = proc.StandardOutput.ReadToEnd().Trim();
         proc.WaitForExit();
-        return proc.ExitCode == 0 ? (dir, "") : (null, err.Result.Trim());
+        errReader.Join();
+        return proc.ExitCode == 0 ? (dir, "") : (null, err.Trim());
     }
 
     /// <summary>The first of lib/&lt;triple&gt;/NAME and usr/lib/&lt;triple&gt;/NAME under <paramref name="root"/>.</summary>

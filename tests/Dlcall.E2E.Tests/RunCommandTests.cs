@@ -25,6 +25,24 @@ public class RunCommandTests
         Assert.Contains("cannot load the host runtime", noHost.StderrText);
     }
 
+    // Runs in parallel share the overlay directory of their library set (make -j): each refreshes
+    // the same links; none may fail on a name another one just created or removed.
+    [Fact]
+    public void ParallelRunsShareTheOverlay()
+    {
+        string program = RepoPaths.Require("zlib", "aarch64", "zerrno");
+        string link = Path.Combine(RepoPaths.Artifacts, "run", "aarch64", "zlib", "libz.so.1");
+        File.Delete(link); // every run finds it missing or just made by another
+        var results = Enumerable.Range(0, 6).AsParallel().WithDegreeOfParallelism(6)
+            .Select(_ => Dlcall(["run", "--passthrough", "zlib", "--", program])).ToList();
+        foreach (var r in results)
+        {
+            Assert.True(r.ExitCode == 0, r.ToString());
+            Assert.Contains("PASS zerrno", r.StdoutText);
+        }
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(link)!, "*.tmp"));
+    }
+
     [Fact]
     public void NoneRunsFullyEmulatedWithTheRealLibrary()
     {

@@ -31,11 +31,12 @@ static inline long dlcall_arch_syscall4(long num, long a1, long a2, long a3,
  * spec reserves SLTI/SLTIU/SLLI/SRLI/SRAI with rd = x0 for custom use, so
  * no standard extension will give it a meaning (Zihintntl, Zihintpause and
  * Zicbop use ADD, FENCE and ORI). QEMU executes it as a write to x0, which
- * is discarded. @block: as on aarch64, orders the block's accesses.
+ * is discarded. @block: as on aarch64, ordered by the "memory" clobber.
  */
 static inline void dlcall_arch_fast_magic(void *block)
 {
-    __asm__ __volatile__(".4byte 0x6dc02013" : : "r"(block) : "memory");
+    (void)block;
+    __asm__ __volatile__(".4byte 0x6dc02013" : : : "memory");
 }
 
 #endif /* DLCALL_ARCH_RISCV64_SYSCALL_H */
