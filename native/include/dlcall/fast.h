@@ -199,8 +199,9 @@ static inline long dlcall_invoke_fast_unless(int decline, dlcall_fn fn,
      * Every case the block cannot take, tested with one branch: QEMU ends a
      * translation block at each conditional branch, and a chained block
      * costs ~1 ns. registered - 1 is 0 only for a registered block. The
-     * rare cases are out of line (the syscall too, when the plugin offers
-     * no fast path), so each call site stays small.
+     * rare cases are out of line, but for the syscall when the plugin
+     * offers no fast path: an out-of-line call adds a `ret`, an indirect
+     * branch QEMU resolves by a lookup, to every call.
      */
     if (__builtin_expect(((s->registered - 1) | decline |
                           (int)(s->block.status == DLCALL_FAST_PENDING) |
@@ -208,7 +209,8 @@ static inline long dlcall_invoke_fast_unless(int decline, dlcall_fn fn,
         if (decline != 0) {
             return DLCALL_FAST_DECLINED;
         }
-        ret = dlcall__fast_slow(s, fn, a, b);
+        ret = s->registered < 0 ? dlcall_invoke(fn, a, b)
+                                : dlcall__fast_slow(s, fn, a, b);
     } else {
         status = dlcall__fast_call(s, fn, a, b);
         if (__builtin_expect(status != DLCALL_OK, 0)) {
