@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 using System.Diagnostics;
+using Dlcall.ThunkGen.Build;
 
 namespace Dlcall.Cli;
 
@@ -22,21 +23,12 @@ internal static class RepoLayout
     /// <summary>A guest root with <paramref name="packages"/> (scripts/guest-sysroot.sh), or an error.</summary>
     public static (string? Dir, string Error) Sysroot(string isa, params string[] packages)
     {
-        var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo("bash");
         psi.ArgumentList.Add(Path.Combine(Root, "scripts", "guest-sysroot.sh"));
         psi.ArgumentList.Add(DebianArch(isa));
         foreach (string p in packages) psi.ArgumentList.Add(p);
-        using var proc = Process.Start(psi)!;
-        // stderr on a thread of its own, joined here: `dlcall run` execs QEMU next, and no
-        // thread-pool work may still be running then (a worker allocating while the process execs
-        // has aborted the runtime with "Out of memory.").
-        string err = "";
-        var errReader = new Thread(() => err = proc.StandardError.ReadToEnd()) { IsBackground = true };
-        errReader.Start();
-        string dir = proc.StandardOutput.ReadToEnd().Trim();
-        proc.WaitForExit();
-        errReader.Join();
-        return proc.ExitCode == 0 ? (dir, "") : (null, err.Trim());
+        var (code, dir, err) = ChildProcess.Run(psi);
+        return code == 0 ? (dir.Trim(), "") : (null, err.Trim());
     }
 
     /// <summary>The first of lib/&lt;triple&gt;/NAME and usr/lib/&lt;triple&gt;/NAME under <paramref name="root"/>.</summary>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 using System.Diagnostics;
+using Dlcall.ThunkGen.Build;
 
 namespace Dlcall.Cli;
 
@@ -8,15 +9,12 @@ internal static class Tool
 {
     public static string? Output(string exe, params string[] args)
     {
-        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(exe);
         foreach (string a in args) psi.ArgumentList.Add(a);
         try
         {
-            using var p = Process.Start(psi)!;
-            _ = p.StandardError.ReadToEndAsync();
-            string output = p.StandardOutput.ReadToEnd().Trim();
-            p.WaitForExit();
-            return p.ExitCode == 0 ? output : null;
+            var (code, output, _) = ChildProcess.Run(psi);
+            return code == 0 ? output.Trim() : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {

@@ -47,16 +47,13 @@ public static class Compiler
 
     private static bool Run(List<Diagnostic> diags, string exe, IEnumerable<string> args)
     {
-        var psi = new ProcessStartInfo(exe) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(exe);
         foreach (string a in args) psi.ArgumentList.Add(a);
         try
         {
-            using var p = Process.Start(psi)!;
-            var err = p.StandardError.ReadToEndAsync();
-            string output = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            if (p.ExitCode == 0) return true;
-            diags.Add(new(Severity.Error, DiagnosticCodes.CompileFailed, $"{exe} failed:\n{err.Result}{output}".TrimEnd()));
+            var (code, output, err) = ChildProcess.Run(psi);
+            if (code == 0) return true;
+            diags.Add(new(Severity.Error, DiagnosticCodes.CompileFailed, $"{exe} failed:\n{err}{output}".TrimEnd()));
         }
         catch (System.ComponentModel.Win32Exception e)
         {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 using System.Diagnostics;
 using System.Text.Json;
+using Dlcall.ThunkGen.Build;
 
 namespace Dlcall.ThunkGen.Clang;
 
@@ -11,40 +12,26 @@ internal static class ClangRunner
     /// or the compiler's error text.</summary>
     public static (JsonDocument? Ast, string Errors) DumpAst(string source, string triple, IEnumerable<string> includeDirs)
     {
-        var psi = new ProcessStartInfo("clang")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var psi = new ProcessStartInfo("clang");
         foreach (string a in new[] { "--target=" + triple, "-std=gnu11", "-fsyntax-only", "-Xclang", "-ast-dump=json" })
             psi.ArgumentList.Add(a);
         foreach (string dir in includeDirs) psi.ArgumentList.Add("-I" + dir);
         psi.ArgumentList.Add("-x");
         psi.ArgumentList.Add("c");
         psi.ArgumentList.Add("-");
-        Process p;
+        var stdout = new MemoryStream();
+        int code;
+        string stderr;
         try
         {
-            p = Process.Start(psi)!;
+            (code, stderr) = ChildProcess.Run(psi, s => s.CopyTo(stdout), s => s.Write(System.Text.Encoding.UTF8.GetBytes(source)));
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             return (null, "cannot run clang (apt-get install clang): " + e.Message);
         }
-        using (p)
-        {
-            var stderr = p.StandardError.ReadToEndAsync();
-            var stdout = new MemoryStream();
-            var copy = p.StandardOutput.BaseStream.CopyToAsync(stdout);
-            p.StandardInput.Write(source);
-            p.StandardInput.Close();
-            p.WaitForExit();
-            copy.Wait();
-            if (p.ExitCode != 0) return (null, stderr.Result);
-            stdout.Position = 0;
-            return (JsonDocument.Parse(stdout, new JsonDocumentOptions { MaxDepth = 4096 }), "");
-        }
+        if (code != 0) return (null, stderr);
+        stdout.Position = 0;
+        return (JsonDocument.Parse(stdout, new JsonDocumentOptions { MaxDepth = 4096 }), "");
     }
 }
