@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.TestSupport;
+
+namespace Dlcall.E2E.Tests;
+
+/// <summary>
+/// CPython's own regression tests (Debian's libpython3.11-testsuite) under Debian's arm64
+/// python3.11, fully emulated and with every library passed through: every test case has the
+/// same outcome in both (tests/cpython/suite.py compares regrtest's JUnit XML case by case).
+/// CI runs the modules backed by passed-through libraries that fit its time; the script runs
+/// the full set (tests/cpython/README.md).
+/// </summary>
+public class CpythonSuiteTests
+{
+    public static TheoryData<string> Modules => new()
+    {
+        "test_zlib", "test_lzma", "test_hashlib", "test_math", "test_cmath", "test_gzip",
+        "test_binascii", "test_zipimport",
+    };
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void SameOutcomeEmulatedAndPassedThrough(string module)
+    {
+        var r = Suite(module, []);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("1 modules, 0 differences", r.StdoutText);
+    }
+
+    internal static ProcessResult Suite(string modules, string[] extra) =>
+        ProcessRunner.Run("python3",
+            [Path.Combine(RepoPaths.Root, "tests/cpython/suite.py"), "--modules", modules,
+             "--out", Path.Combine(RepoPaths.Artifacts, "cpython", modules.Replace(',', '+')), .. extra],
+            TimeSpan.FromMinutes(20));
+}
