@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-using System.Text;
 using Dlcall.Protocol;
 
 namespace Dlcall.Plugin;
@@ -80,12 +79,10 @@ internal static class OptionParser
         ulong parsed = GlibStrtoull.Parse(value, out int end);
         if (end != value.Length || value.Contains((byte)'-'))
             return Message("invalid syscall_num '"u8, value, "'"u8);
+        // The seed prints the option's value as written ("%s", val), not the parsed number.
         if (parsed < SyscallNumbers.Minimum || parsed > long.MaxValue)
-        {
-            byte[] digits = Encoding.ASCII.GetBytes(parsed.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return Message("syscall_num "u8, digits,
+            return Message("syscall_num "u8, value,
                 " is out of range; it must be >= 4096 to avoid clashing with a real syscall"u8);
-        }
         number = (long)parsed;
         return null;
     }

@@ -52,4 +52,18 @@ public class ProtocolTests
         Assert.NotEqual(0, r.ExitCode);
         Assert.StartsWith("plugin dlcall: syscall_num 12 is out of range; it must be >= 4096", r.StderrText);
     }
+
+    /// <summary>
+    /// Through real QEMU, as the seed answers: a bare option reaches the plugin as
+    /// "syscall_num=on" (QEMU's option parser), and a value is echoed as written.
+    /// </summary>
+    [Theory]
+    [InlineData("syscall_num", "plugin dlcall: invalid syscall_num 'on'\n")]
+    [InlineData("syscall_num=0x10", "plugin dlcall: syscall_num 0x10 is out of range; it must be >= 4096 to avoid clashing with a real syscall\n")]
+    public void OptionMessagesAreTheSeeds(string option, string message)
+    {
+        var r = Guest.Run(new("aarch64", "static"), "ids", [Guest.HostLib], plugin: option);
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.StartsWith(message, r.StderrText);
+    }
 }

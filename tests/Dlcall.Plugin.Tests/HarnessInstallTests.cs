@@ -44,9 +44,9 @@ public class HarnessInstallTests
     [InlineData(new[] { "syscall_num=08000" }, "plugin dlcall: invalid syscall_num '08000'\n")]
     [InlineData(new[] { "syscall_num=4095" }, "plugin dlcall: syscall_num 4095" + OutOfRange)]
     [InlineData(new[] { "syscall_num=0" }, "plugin dlcall: syscall_num 0" + OutOfRange)]
-    [InlineData(new[] { "syscall_num=0x10" }, "plugin dlcall: syscall_num 16" + OutOfRange)]
+    [InlineData(new[] { "syscall_num=0x10" }, "plugin dlcall: syscall_num 0x10" + OutOfRange)]
     [InlineData(new[] { "syscall_num=9223372036854775808" }, "plugin dlcall: syscall_num 9223372036854775808" + OutOfRange)]
-    [InlineData(new[] { "syscall_num=18446744073709551616" }, "plugin dlcall: syscall_num 18446744073709551615" + OutOfRange)]
+    [InlineData(new[] { "syscall_num=18446744073709551616" }, "plugin dlcall: syscall_num 18446744073709551616" + OutOfRange)]
     [InlineData(new[] { "foo=bar" }, "plugin dlcall: unknown option 'foo=bar'\n")]
     [InlineData(new[] { "syscall_num=5000", "verbose" }, "plugin dlcall: unknown option 'verbose'\n")]
     public void RejectsWithTheSeedsMessage(string[] options, string stderr)
