@@ -36,6 +36,7 @@ bash tests/libm/build.sh
 bash tests/compress/build.sh
 bash tests/sqlite3/build.sh
 bash tests/crypto/build.sh
+bash tests/tls/build.sh
 
 step "tests"
 results=artifacts/test-results

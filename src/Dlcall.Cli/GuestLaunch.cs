@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Build;
 using Dlcall.ThunkGen.Driver;
 using Dlcall.ThunkGen.Spec;
 
@@ -66,16 +67,20 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
     private static (string? Dir, string Error) Overlay(string isa, IReadOnlyList<string> libs)
     {
         string dir = Path.Combine(RepoLayout.Artifacts, "run", isa, string.Join("+", libs.Order()));
+        string stubs = Path.Combine(RepoLayout.Artifacts, "thunks", isa, "lib");
         Directory.CreateDirectory(dir);
         foreach (string lib in libs)
         {
             string specPath = ThunkSettings.SpecPath(lib);
             var (spec, specErr) = SpecLoader.Load(specPath);
             if (spec is null) return (null, specErr!.ToString());
-            string stub = Path.Combine(RepoLayout.Artifacts, "thunks", isa, "lib", spec.Soname);
-            if (!File.Exists(stub) && Generate(specPath, spec, isa) is string genErr) return (null, genErr);
+            string stub = Path.Combine(stubs, spec.Soname);
+            bool stale = !File.Exists(stub) || !File.Exists(GuestRuntime.PathIn(stubs));
+            if (stale && Generate(specPath, spec, isa) is string genErr) return (null, genErr);
             LinkAtomically(Path.Combine(dir, spec.Soname), stub);
         }
+        // The runtime the stubs share: their RUNPATH $ORIGIN is the overlay, where the links are.
+        if (libs.Count > 0) LinkAtomically(Path.Combine(dir, GuestRuntime.FileName), GuestRuntime.PathIn(stubs));
         return (dir, "");
     }
 

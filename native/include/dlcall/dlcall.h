@@ -67,6 +67,9 @@
 #define DLCALL_SYSCALL_NUM DLCALL_SYSCALL_NUM_DEFAULT
 #endif
 
+/* A thread's state (the fast block, the pending error) and copy buffers. */
+#include "thread.h"
+
 /*
  * dlopen flags of the host (x86_64 glibc). The guest's <dlfcn.h> may use
  * other values, and the plugin hands the flags to the host unchanged.
@@ -149,18 +152,6 @@ static inline int dlcall_available(void)
                                (long)DLCALL_ATTR_EMU, (long)&value, 0);
 }
 
-/*
- * The error this header itself has to report, per thread, until
- * dlcall_dlerror() consumes it. A function-local static keeps the header
- * self-contained; each translation unit has its own copy.
- */
-static inline const char **dlcall__pending_error(void)
-{
-    static _Thread_local const char *pending;
-
-    return &pending;
-}
-
 static inline const char *dlcall__sysret_message(long sysret)
 {
     switch (sysret) {
@@ -183,14 +174,9 @@ static inline int dlcall__failed(long sysret)
     if (sysret == DLCALL_OK) {
         return 0;
     }
-    *dlcall__pending_error() = dlcall__sysret_message(sysret);
+    dlcall__thread()->pending = dlcall__sysret_message(sysret);
     return 1;
 }
-
-/* Longest host attribute value kept; longer ones are truncated. */
-#ifndef DLCALL_ATTRIBUTE_MAX
-#define DLCALL_ATTRIBUTE_MAX 256
-#endif
 
 /*
  * The host's value for attribute @key ("emu" answers "qemu"), or NULL for
@@ -199,15 +185,17 @@ static inline int dlcall__failed(long sysret)
  */
 static inline const char *dlcall_host_attribute(const char *key)
 {
-    static _Thread_local char copy[DLCALL_ATTRIBUTE_MAX];
     const char *value = NULL;
     long ret = dlcall_syscall(DLCALL_ID_GET_HOST_ATTRIBUTE, (long)key,
                               (long)&value, 0);
+    char *copy;
 
     if (dlcall__failed(ret) || value == NULL) {
         return NULL;
     }
-    return dlcall_copy_host_string(copy, value, sizeof(copy));
+    copy = dlcall__thread_buffer(DLCALL__BUFFER_ATTRIBUTE, DLCALL_ATTRIBUTE_MAX);
+    return copy == NULL ? NULL
+                        : dlcall_copy_host_string(copy, value, DLCALL_ATTRIBUTE_MAX);
 }
 
 /*
@@ -243,11 +231,6 @@ static inline int dlcall_dlclose(void *handle)
     return dlcall__failed(ret) ? -1 : result;
 }
 
-/* Longest dlerror text kept (a path and a reason); longer is truncated. */
-#ifndef DLCALL_ERROR_MAX
-#define DLCALL_ERROR_MAX 4352
-#endif
-
 /*
  * Like dlerror(): the last error of this thread's dlcall calls, then NULL
  * until the next error. After a call that failed because the plugin is
@@ -256,12 +239,12 @@ static inline int dlcall_dlclose(void *handle)
  */
 static inline const char *dlcall_dlerror(void)
 {
-    static _Thread_local char copy[DLCALL_ERROR_MAX];
-    const char **pending = dlcall__pending_error();
-    const char *msg = *pending;
+    struct dlcall__thread_state *t = dlcall__thread();
+    const char *msg = t->pending;
+    char *copy;
 
     if (msg != NULL) {
-        *pending = NULL;
+        t->pending = NULL;
         return msg;
     }
     if (dlcall_syscall(DLCALL_ID_GET_LIBRARY_ERROR, (long)&msg, 0, 0) !=
@@ -269,7 +252,9 @@ static inline const char *dlcall_dlerror(void)
         msg == NULL) {
         return NULL;
     }
-    return dlcall_copy_host_string(copy, msg, sizeof(copy));
+    copy = dlcall__thread_buffer(DLCALL__BUFFER_ERROR, DLCALL_ERROR_MAX);
+    return copy == NULL ? "dlcall: no memory for the dlerror text"
+                        : dlcall_copy_host_string(copy, msg, DLCALL_ERROR_MAX);
 }
 
 /*

@@ -14,40 +14,7 @@
 
 #include <stdint.h>
 
-/*
- * The fast path (docs/Protocol.md, "The fast path"). Each thread registers
- * one block with REGISTER_FAST_BLOCK; a call fills it, presets status to
- * DLCALL_FAST_PENDING and runs the ISA's magic instruction, during which
- * the plugin makes the call and sets status. The layout is ABI: four
- * 64-bit words.
- */
-struct dlcall_fast_block {
-    uint64_t fn;
-    uint64_t a;
-    uint64_t b;
-    int64_t status;
-};
-
-/* A thread's fast-path state; each translation unit has its own. */
-struct dlcall__fast_state {
-    struct dlcall_fast_block block;
-    int registered; /* 1 registered, 0 not yet, -1 refused */
-};
-
-/*
- * initial-exec: in a shared library (the thunk stubs) the default TLS model
- * reaches the variable through a TLS descriptor call, two indirect branches
- * that QEMU resolves with a hash lookup each, several times the cost of the
- * host call itself. The block is 40 bytes: a library loaded with dlopen()
- * takes it from glibc's static TLS surplus.
- */
-static inline struct dlcall__fast_state *dlcall__fast_state(void)
-{
-    static _Thread_local struct dlcall__fast_state state
-        __attribute__((tls_model("initial-exec")));
-
-    return &state;
-}
+/* The block (struct dlcall_fast_block) and the thread's state are in thread.h. */
 
 /* Orders the guest's own accesses against a signal handler on this thread. */
 static inline void dlcall__signal_fence(void)
@@ -96,9 +63,10 @@ static inline int dlcall__fast_offered(void)
  * Registers this thread's block: 1 when the plugin took it. Called before
  * a thread's first fast call, and again when a call came back unserved
  * (the plugin's slot for this vCPU holds another block: another
- * translation unit's, or a stale one).
+ * translation unit's, or a stale one; the stubs share one block per
+ * thread, so between them this does not happen).
  */
-static inline int dlcall__fast_register(struct dlcall__fast_state *s)
+static inline int dlcall__fast_register(struct dlcall__thread_state *s)
 {
     long ret = dlcall_syscall(DLCALL_ID_REGISTER_FAST_BLOCK, (long)&s->block,
                               0, 0);
@@ -108,7 +76,7 @@ static inline int dlcall__fast_register(struct dlcall__fast_state *s)
 }
 
 /* Runs the magic instruction once; the block's status afterwards. */
-static inline int64_t dlcall__fast_once(struct dlcall__fast_state *s)
+static inline int64_t dlcall__fast_once(struct dlcall__thread_state *s)
 {
     dlcall_arch_fast_magic(&s->block);
     return ((volatile struct dlcall_fast_block *)&s->block)->status;
@@ -119,7 +87,7 @@ static inline int64_t dlcall__fast_once(struct dlcall__fast_state *s)
  * signal handler on this thread that finds it pending knows the block is
  * in use (dlcall_invoke_fast sends it down the syscall path).
  */
-static inline int64_t dlcall__fast_call(struct dlcall__fast_state *s,
+static inline int64_t dlcall__fast_call(struct dlcall__thread_state *s,
                                         dlcall_fn fn, void *a, void *b)
 {
     s->block.status = DLCALL_FAST_PENDING;
@@ -137,7 +105,7 @@ static inline int64_t dlcall__fast_call(struct dlcall__fast_state *s,
  * syscall. Otherwise the plugin served it and refused: -EFAULT.
  */
 __attribute__((noinline, cold, unused))
-static long dlcall__fast_unserved(struct dlcall__fast_state *s,
+static long dlcall__fast_unserved(struct dlcall__thread_state *s,
                                   dlcall_fn fn, void *a, void *b,
                                   int64_t status)
 {
@@ -159,7 +127,7 @@ static long dlcall__fast_unserved(struct dlcall__fast_state *s,
  * function, and all of them when there is no fast path.
  */
 __attribute__((noinline, cold, unused))
-static long dlcall__fast_slow(struct dlcall__fast_state *s, dlcall_fn fn,
+static long dlcall__fast_slow(struct dlcall__thread_state *s, dlcall_fn fn,
                               void *a, void *b)
 {
     int in_use = ((volatile struct dlcall_fast_block *)&s->block)->status ==
@@ -191,7 +159,7 @@ __attribute__((always_inline))
 static inline long dlcall_invoke_fast_unless(int decline, dlcall_fn fn,
                                              void *a, void *b)
 {
-    struct dlcall__fast_state *s = dlcall__fast_state();
+    struct dlcall__thread_state *s = dlcall__thread();
     int64_t status;
     long ret = 0;
 

@@ -9,7 +9,8 @@ namespace Dlcall.ThunkGen.Build;
 
 /// <summary>
 /// Builds the generated sources: the guest stub with the guest's cross gcc (real soname, real
-/// version nodes), the host thunks with gcc against the host library and dlcall's host runtime.
+/// version nodes) and the guest runtime it links with (<see cref="GuestRuntime"/>), the host
+/// thunks with gcc against the host library and dlcall's host runtime.
 /// </summary>
 public static class Compiler
 {
@@ -26,17 +27,28 @@ public static class Compiler
         string guestOut = Path.Combine(s.GuestLibDir, spec.Soname);
         string hostOut = Path.Combine(hostDir, GuestLoaderEmitter.HostLibraryName(spec));
         string hostRuntime = Path.Combine(hostDir, "libdlcall_host.so");
+        string guestRuntime = GuestRuntime.PathIn(s.GuestLibDir);
+        // Built aside and renamed: a program running the old copy, or another generation, never sees half a file.
+        string guestRuntimeTemp = $"{guestRuntime}.{Environment.ProcessId}.tmp";
 
         return Run(diags, "bash", [Path.Combine(native, "host", "build.sh"), hostDir])
+            && Run(diags, s.GuestTriple + "-gcc", GuestRuntime.BuildArgs(s.RepoRoot, guestRuntimeTemp))
+            && Rename(guestRuntimeTemp, guestRuntime)
             && Run(diags, s.GuestTriple + "-gcc", ["-std=gnu11", "-O2", "-Wall", "-Wno-unused-function", "-fPIC", "-shared", .. s.GuestCodeFlags,
                 $"-Wl,-soname,{spec.Soname}", $"-Wl,--version-script={Path.Combine(s.SourceDir, spec.Soname + ".map")}",
                 "-I", Path.Combine(native, "include"), "-I", guestInclude, "-o", guestOut,
-                Path.Combine(s.SourceDir, $"{spec.Library}_stub.c"), "-lpthread"])
+                Path.Combine(s.SourceDir, $"{spec.Library}_stub.c"), .. GuestRuntime.StubArgs(s.GuestLibDir), "-lpthread"])
             && Run(diags, "gcc", ["-std=gnu11", "-O2", "-Wall", "-Wno-unused-function", "-fPIC", "-shared",
                 "-I", Path.Combine(native, "host"), "-I", Path.Combine(native, "include"), .. spec.IncludeDirs.SelectMany(d => new[] { "-I", d }),
                 "-o", hostOut, Path.Combine(s.SourceDir, $"{spec.Library}_thunk.c"),
                 "-L", hostDir, "-L", Path.GetDirectoryName(s.HostLibraryPath)!, "-ldlcall_host", "-Wl,-rpath,$ORIGIN", "-l:" + (spec.HostLibrary ?? spec.Soname), "-ldl"])
-            && AddAll(files, guestOut, hostOut, hostRuntime);
+            && AddAll(files, guestOut, guestRuntime, hostOut, hostRuntime);
+    }
+
+    private static bool Rename(string from, string to)
+    {
+        File.Move(from, to, overwrite: true);
+        return true;
     }
 
     private static bool AddAll(List<string> files, params string[] paths)

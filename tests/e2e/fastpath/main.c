@@ -47,7 +47,7 @@ static void fast_add_or_fail(int64_t a, int64_t b)
 /* The magic instruction on this thread's block, filled by hand. */
 static int64_t raw_magic(dlcall_fn fn, void *a, void *b)
 {
-    struct dlcall__fast_state *s = dlcall__fast_state();
+    struct dlcall__thread_state *s = dlcall__thread();
 
     s->block.fn = (uint64_t)(uintptr_t)fn;
     s->block.a = (uint64_t)(uintptr_t)a;
@@ -58,9 +58,9 @@ static int64_t raw_magic(dlcall_fn fn, void *a, void *b)
 
 static void expect_fast_registered(const char *where)
 {
-    if (dlcall__fast_state()->registered != 1) {
+    if (dlcall__thread()->registered != 1) {
         e2e_fail("%s: the fast path is not in use (registered %d)", where,
-                 dlcall__fast_state()->registered);
+                 dlcall__thread()->registered);
     }
 }
 
@@ -81,14 +81,14 @@ static void test_basic(void)
     E2E_CHECK(raw_magic(NULL, &args, &sum) == -DLCALL_EFAULT);
     /* A block already served is not called again. */
     sum = 0;
-    dlcall__fast_once(dlcall__fast_state());
+    dlcall__fast_once(dlcall__thread());
     E2E_CHECK(sum == 0);
     /* Same answers as dlcall_invoke for a NULL function. */
     E2E_CHECK(dlcall_invoke_fast(NULL, NULL, NULL) == -DLCALL_EFAULT);
     E2E_CHECK(dlcall_dlerror() != NULL);
     /* Misaligned blocks are refused; the thread's own is registered again. */
     E2E_CHECK(dlcall_syscall(DLCALL_ID_REGISTER_FAST_BLOCK,
-                             (long)&dlcall__fast_state()->block + 1, 0, 0) ==
+                             (long)&dlcall__thread()->block + 1, 0, 0) ==
               -DLCALL_EFAULT);
     fast_add_or_fail(1, 2);
     e2e_say("basic ok");
@@ -105,7 +105,7 @@ static void *thread_run(void *arg)
             return (void *)1;
         }
     }
-    return dlcall__fast_state()->registered == 1 ? NULL : (void *)2;
+    return dlcall__thread()->registered == 1 ? NULL : (void *)2;
 }
 
 static void test_threads(void)
@@ -187,7 +187,7 @@ static const uint8_t code_nop[] = { 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x
 /* Writes @code at @page and calls it with the block pending; the status. */
 static int64_t run_code(void *page, const void *code, size_t size, int64_t *sum)
 {
-    struct dlcall__fast_state *s = dlcall__fast_state();
+    struct dlcall__thread_state *s = dlcall__thread();
     static struct dlcall_test_add_args args = { .a = 5, .b = 6 };
 
     memcpy(page, code, size);
@@ -234,7 +234,7 @@ static void test_smc(void)
         E2E_CHECK(munmap(page, 4096) == 0);
         E2E_CHECK(map_code(page) == page);
     }
-    dlcall__fast_state()->block.status = DLCALL_OK; /* not in use any more */
+    dlcall__thread()->block.status = DLCALL_OK; /* not in use any more */
     fast_add_or_fail(3, 4);
     expect_fast_registered("smc");
     e2e_say("smc ok");
@@ -248,7 +248,7 @@ static void *child_thread(void *arg)
             return (void *)1;
         }
     }
-    return dlcall__fast_state()->registered == 1 ? NULL : (void *)2;
+    return dlcall__thread()->registered == 1 ? NULL : (void *)2;
 }
 
 static int child_main(void)
@@ -301,7 +301,7 @@ static void test_fallback(void)
     for (int64_t i = 0; i < 1000; i++) {
         fast_add_or_fail(i, i);
     }
-    E2E_CHECK(dlcall__fast_state()->registered == -1);
+    E2E_CHECK(dlcall__thread()->registered == -1);
     E2E_CHECK(dlcall_invoke_fast(NULL, NULL, NULL) == -DLCALL_EFAULT);
     e2e_say("fallback ok");
 }
@@ -314,10 +314,10 @@ static void test_noplugin(void)
     dlcall_fn bogus = (dlcall_fn)(uintptr_t)0x1000;
 
     E2E_CHECK(raw_magic(bogus, &args, &sum) == DLCALL_FAST_PENDING && sum == 0);
-    dlcall__fast_state()->block.status = DLCALL_OK; /* not in use any more */
+    dlcall__thread()->block.status = DLCALL_OK; /* not in use any more */
     E2E_CHECK(dlcall_invoke_fast(bogus, &args, &sum) == -DLCALL_ENOSYS);
     E2E_CHECK(strcmp(e2e_str(dlcall_dlerror()), DLCALL_NO_PLUGIN_MESSAGE) == 0);
-    E2E_CHECK(dlcall__fast_state()->registered == -1);
+    E2E_CHECK(dlcall__thread()->registered == -1);
     e2e_say("noplugin ok");
 }
 
