@@ -124,8 +124,9 @@ internal static unsafe class ExecFollow
             for (int i = 1; i < args.Count; i++) child.Add(args[i]);
 
             // This process image ends here: its stats=on report is printed now (and its counts
-            // start again, should the exec fail).
-            NativeGlue.StatsReport();
+            // start again, should the exec fail). Nothing else is flushed: QEMU's own execve
+            // path flushes nothing either.
+            NativeGlue.StatsReportImage();
             byte** childArgv = child.ToArray();
             byte** childEnvp = childEnv.ToArray();
             fixed (byte* self = "/proc/self/exe\0"u8)

@@ -87,6 +87,10 @@ internal static unsafe class NativeGlue
     [DllImport("dlcall_glue", EntryPoint = "dlcall_stats_program")]
     internal static extern void StatsProgram(byte* name);
 
+    /// <summary>The report of a process image that ends in an exec (nothing without a call).</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_stats_report_image")]
+    internal static extern void StatsReportImage();
+
     /// <summary>Prints the stats=on report (nothing when stats are off).</summary>
     [DllImport("dlcall_glue", EntryPoint = "dlcall_stats_report")]
     internal static extern void StatsReport();

@@ -74,6 +74,7 @@ int64_t dlcall_fast_call_slow(unsigned int vcpu_index, uint64_t fn, uint64_t a,
 uint64_t dlcall_now_ns(void);
 void dlcall_stats_record(unsigned int kind, uint64_t fn, uint64_t ns);
 void dlcall_stats_report(void);
+void dlcall_stats_report_image(void);
 bool dlcall_stats_file(const char *path);
 void dlcall_stats_program(const char *name);
 

@@ -269,7 +269,21 @@ static void report_functions(void)
  * with stats=on. The counts start again from zero: an exec that fails
  * goes on in this process image.
  */
+static void report(bool skip_empty);
+
 void dlcall_stats_report(void)
+{
+    report(false);
+}
+
+/* Before an exec the plugin follows: an image that made no call (a
+ * shell's fork on its way to exec) says nothing. */
+void dlcall_stats_report_image(void)
+{
+    report(true);
+}
+
+static void report(bool skip_empty)
 {
     uint64_t calls = 0, ns = 0;
     char *text = NULL;
@@ -278,14 +292,17 @@ void dlcall_stats_report(void)
     if (!(__atomic_load_n(&dlcall_slow, __ATOMIC_RELAXED) & DLCALL_SLOW_STATS)) {
         return;
     }
-    if (report_fd >= 0) { /* the whole report in one write(): see report_fd */
-        report_buf = open_memstream(&text, &len);
-    }
-    say("dlcall stats: process %d: %s\n", (int)getpid(), program[0] ? program : "?");
     for (int i = 0; i < DLCALL_STATS_KINDS; i++) {
         calls += id_count[i];
         ns += id_ns[i];
     }
+    if (skip_empty && calls == 0) {
+        return;
+    }
+    if (report_fd >= 0) { /* the whole report in one write(): see report_fd */
+        report_buf = open_memstream(&text, &len);
+    }
+    say("dlcall stats: process %d: %s\n", (int)getpid(), program[0] ? program : "?");
     say("dlcall stats: %llu calls, %.3f ms on the host\n", (unsigned long long)calls,
         (double)ns / 1e6);
     for (int i = 0; i < DLCALL_STATS_KINDS; i++) {
