@@ -21,7 +21,7 @@ riscv64) suite=trixie ;;
 esac
 
 cache="${DLCALL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dlcall}"
-key=$(echo "layout2 $suite $*" | tr ' ' '\n' | sort -u | sha256sum | cut -c1-12)
+key=$(echo "layout3 $suite $*" | tr ' ' '\n' | sort -u | sha256sum | cut -c1-12)
 root="$cache/sysroot-$arch-$key"
 if [ -f "$root/.dlcall-complete" ]; then echo "$root"; exit 0; fi
 
@@ -63,9 +63,18 @@ for p in "${pkgs[@]}"; do
     [ -n "$deb" ] || { echo "guest-sysroot: package $p ($arch) could not be had" >&2; exit 1; }
     dpkg -x "$deb" "$root.tmp"
 done
-# Debian 13 packages ship everything under /usr; the merged-/usr links (/lib -> usr/lib...)
-# come from base-files, which is not extracted. Programs ask for /lib/ld-linux-*.so.1.
+# Merged /usr, as on an installed Debian 12 or 13 (/bin -> usr/bin...): Debian 13 packages ship
+# everything under /usr and the links come from base-files, which is not extracted; Debian 12's
+# still ship /bin and /lib, which an installed system merges. Programs ask for
+# /lib/ld-linux-*.so.1, and a guest shell's PATH search must find /usr/bin/cat and /bin/pigz in
+# the root: under -L a name missing there falls through to the host's (docs/HowItWorks.md,
+# "Exec following").
 for d in lib bin sbin; do
+    if [ -d "$root.tmp/$d" ] && [ ! -L "$root.tmp/$d" ]; then
+        mkdir -p "$root.tmp/usr/$d"
+        cp -a "$root.tmp/$d/." "$root.tmp/usr/$d/"
+        rm -rf "$root.tmp/$d"
+    fi
     if [ ! -e "$root.tmp/$d" ] && [ -d "$root.tmp/usr/$d" ]; then ln -s "usr/$d" "$root.tmp/$d"; fi
 done
 touch "$root.tmp/.dlcall-complete"

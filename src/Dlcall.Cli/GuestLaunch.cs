@@ -13,10 +13,12 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
     /// <summary>
     /// For <paramref name="command"/> (program and arguments) on <paramref name="isa"/>: the guest root
     /// (<paramref name="sysroot"/>, or Debian's with every known library's package), the plugin and an
-    /// overlay with the stubs of <paramref name="libs"/> only (none: fully emulated).
+    /// overlay with the stubs of <paramref name="libs"/> only (none: fully emulated). With
+    /// <paramref name="followExec"/> the plugin is loaded even for none, to follow the guest's execs.
     /// </summary>
     public static (GuestLaunch? Launch, string Error) Prepare(IReadOnlyList<string> command, string isa, IReadOnlyList<string> libs,
-        string? sysroot, IReadOnlyList<string>? pluginOptions = null, IReadOnlyDictionary<string, string>? guestEnv = null)
+        string? sysroot, IReadOnlyList<string>? pluginOptions = null, IReadOnlyDictionary<string, string>? guestEnv = null,
+        bool followExec = false)
     {
         string qemu = Path.Combine(QemuDir(), "bin", "qemu-" + isa);
         if (!File.Exists(qemu)) return (null, "QEMU is not built: run native/qemu/build-qemu.sh (./test.sh and ./demo.sh do)");
@@ -35,15 +37,22 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
             }
             args.AddRange(["-L", root]);
         }
-        if (libs.Count > 0)
+        if (libs.Count > 0 || followExec)
         {
             string plugin = Path.Combine(RepoLayout.Artifacts, "plugin", "libdlcall.so");
             if (!File.Exists(plugin)) return (null, "the plugin is not built: run scripts/build-plugin.sh");
+            string options = pluginOptions is { Count: > 0 } ? "," + string.Join(",", pluginOptions) : "";
+            args.AddRange(["-plugin", plugin + options]);
+        }
+        if (libs.Count > 0)
+        {
             var (overlay, err) = Overlay(isa, libs);
             if (overlay is null) return (null, err);
             string? guestPath = Environment.GetEnvironmentVariable("LD_LIBRARY_PATH");
-            string options = pluginOptions is { Count: > 0 } ? "," + string.Join(",", pluginOptions) : "";
-            args.AddRange(["-plugin", plugin + options, "-E", "LD_LIBRARY_PATH=" + overlay + (string.IsNullOrEmpty(guestPath) ? "" : ":" + guestPath)]);
+            string value = overlay + (string.IsNullOrEmpty(guestPath) ? "" : ":" + guestPath);
+            // QEMU's -E splits on commas: a host LD_LIBRARY_PATH with one cannot be passed so.
+            if (value.Contains(',')) return (null, $"LD_LIBRARY_PATH has a comma, which QEMU's -E cannot pass: {value}");
+            args.AddRange(["-E", "LD_LIBRARY_PATH=" + value]);
         }
         foreach (var (k, v) in guestEnv ?? new Dictionary<string, string>()) args.AddRange(["-E", $"{k}={v}"]);
         args.AddRange(command);

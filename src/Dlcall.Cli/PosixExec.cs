@@ -24,6 +24,8 @@ internal static partial class PosixExec
             new Span<byte>(empty, 128).Clear();
             SigProcMask(SigSetmask, empty, null);
         }
+        // The ./dlcall wrapper's own variable: QEMU copies its environment into the guest's.
+        UnsetEnv("DLCALL_ROOT");
         var argv = new nint[args.Count + 2];
         argv[0] = Marshal.StringToCoTaskMemUTF8(path);
         for (int i = 0; i < args.Count; i++) argv[i + 1] = Marshal.StringToCoTaskMemUTF8(args[i]);
@@ -33,6 +35,9 @@ internal static partial class PosixExec
 
     [LibraryImport("libc", EntryPoint = "execv", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int ExecV(string path, nint[] argv);
+
+    [LibraryImport("libc", EntryPoint = "unsetenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int UnsetEnv(string name);
 
     [LibraryImport("libc", EntryPoint = "signal")]
     private static partial nint Signal(int sig, nint handler);

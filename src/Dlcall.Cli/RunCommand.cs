@@ -6,7 +6,7 @@ namespace Dlcall.Cli;
 
 /// <summary>
 /// <c>dlcall run [--arch auto] [--passthrough zlib,...|all|none] [--sysroot DIR] [--allow PAT]
-/// [--deny PAT] [--stats] [--stats-file FILE] -- program args</c>: runs an unmodified foreign
+/// [--deny PAT] [--stats] [--stats-file FILE] [--no-follow-exec] -- program args</c>: runs an unmodified foreign
 /// program under the right QEMU, with the plugin and, for the chosen libraries only, the generated
 /// stubs ahead of the guest root's real libraries.
 /// </summary>
@@ -26,7 +26,8 @@ internal static class RunCommand
         var allow = new Option<string[]>("--allow") { Description = "host libraries the program may load (glob on the name or path given to dlopen; repeatable, ':' lists)" };
         var deny = new Option<string[]>("--deny") { Description = "host libraries the program may not load (wins over --allow)" };
         var stats = new Option<bool>("--stats") { Description = "at exit, print calls per library and symbol and the time spent on the host (stderr)" };
-        var statsFile = new Option<string?>("--stats-file") { Description = "like --stats, into FILE (QEMU's log file, -D)" };
+        var statsFile = new Option<string?>("--stats-file") { Description = "like --stats, into FILE: one report per process of the tree, appended" };
+        var noFollow = new Option<bool>("--no-follow-exec") { Description = "leave the guest's execve to the host kernel, as bare QEMU does (children then run without QEMU unless binfmt_misc starts it)" };
         var command = new Argument<string[]>("program") { Description = "the guest program and its arguments (after --)", Arity = ArgumentArity.OneOrMore };
         var cmd = new Command("run", "run a foreign-architecture program with host libraries passed through");
         cmd.Options.Add(arch);
@@ -36,6 +37,7 @@ internal static class RunCommand
         cmd.Options.Add(deny);
         cmd.Options.Add(stats);
         cmd.Options.Add(statsFile);
+        cmd.Options.Add(noFollow);
         cmd.Arguments.Add(command);
         cmd.SetAction(pr =>
         {
@@ -43,13 +45,13 @@ internal static class RunCommand
             if (policy is null) return Fail(policyError);
             string? file = pr.GetValue(statsFile);
             return Run(pr.GetValue(command)!, pr.GetValue(arch)!, pr.GetValue(passthrough)!, pr.GetValue(sysroot),
-                policy, pr.GetValue(stats) || file != null, file);
+                policy, pr.GetValue(stats) || file != null, file, !pr.GetValue(noFollow));
         });
         return cmd;
     }
 
     private static int Run(string[] command, string archOption, string passthrough, string? sysrootOption,
-        LibraryPolicy policy, bool stats, string? statsFile)
+        LibraryPolicy policy, bool stats, string? statsFile, bool followExec)
     {
         string program = command[0];
         if (!File.Exists(program)) return Fail($"no such program: {program}");
@@ -63,18 +65,24 @@ internal static class RunCommand
         var libs = GuestLaunch.Libraries(passthrough, out string? libError);
         if (libs is null) return Fail(libError!);
         libs = libs.Where(l => PolicyAllows(policy, l)).ToList();
-        var (options, optionsError) = PluginOptions(policy, libs, stats);
+        var (options, optionsError) = PluginOptions(policy, libs, stats, statsFile, followExec);
         if (options is null) return Fail(optionsError);
+        if (libs.Count == 0) options = []; // the plugin is there to follow execs only
         if (stats && libs.Count == 0) Console.Error.WriteLine("dlcall run: no library is passed through, so there are no stats");
 
-        var (launch, error) = GuestLaunch.Prepare(command, isa, libs, sysrootOption, options);
+        var (launch, error) = GuestLaunch.Prepare(command, isa, libs, sysrootOption, options, followExec: followExec);
         if (launch is null) return Fail(error);
         var args = launch.Args.ToList();
-        if (libs.Count > 0 && stats)
+        if (libs.Count > 0 && stats && statsFile is null)
         {
             // QEMU options go before the program (the last of the launch's arguments).
-            int at = args.Count - command.Length;
-            args.InsertRange(at, statsFile != null ? ["-d", "plugin", "-D", statsFile] : ["-d", "plugin"]);
+            args.InsertRange(args.Count - command.Length, ["-d", "plugin"]);
+        }
+        if (libs.Count > 0 && statsFile != null)
+        {
+            // Every process of the tree appends its report (stats_file=): start from an empty file.
+            try { File.WriteAllBytes(statsFile, []); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return Fail($"--stats-file: {e.Message}"); }
         }
         string execError = PosixExec.Exec(launch.Qemu, args);
         return Fail($"cannot run {launch.Qemu}: {execError}");
@@ -92,9 +100,13 @@ internal static class RunCommand
 
     /// <summary>The plugin's options, or why the policy cannot work: a --deny that refuses one of
     /// dlcall's own files for an allowed library.</summary>
-    private static (List<string>? Options, string Error) PluginOptions(LibraryPolicy policy, List<string> libs, bool stats)
+    private static (List<string>? Options, string Error) PluginOptions(LibraryPolicy policy, List<string> libs, bool stats,
+        string? statsFile, bool followExec)
     {
         var options = new List<string>();
+        // QEMU splits -plugin's value on commas.
+        if (statsFile != null && Path.GetFullPath(statsFile).Contains(','))
+            return (null, $"--stats-file: QEMU cannot pass a path with a comma to the plugin: {statsFile}");
         if (policy.Active)
         {
             string hostDir = Environment.GetEnvironmentVariable("DLCALL_HOST_DIR") is { Length: > 0 } d
@@ -109,6 +121,8 @@ internal static class RunCommand
             options.AddRange(policy.PluginOptions(own));
         }
         if (stats) options.Add("stats=on");
+        if (statsFile != null) options.Add("stats_file=" + Path.GetFullPath(statsFile));
+        if (!followExec) options.Add("follow_exec=off");
         return (options, "");
     }
 

@@ -62,6 +62,35 @@ internal static unsafe class NativeGlue
     internal static extern void ObserveConfigure([MarshalAs(UnmanagedType.U1)] bool stats,
         [MarshalAs(UnmanagedType.U1)] bool trace, nint outs);
 
+    /// <summary>Turns exec following on (ExecFollow): the C filter hands the guest ISA's execve
+    /// and execveat to <paramref name="handler"/>.</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_glue_follow_exec")]
+    internal static extern void FollowExec(long execve, long execveat,
+        delegate* unmanaged<int, ulong, ulong, ulong, ulong, ulong, long*, int> handler);
+
+    /// <summary>The guest_base QEMU chose, once the first translation showed it.</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_guest_base")]
+    [return: MarshalAs(UnmanagedType.U1)]
+    internal static extern bool GuestBase(ulong* value);
+
+    /// <summary>Copies <paramref name="length"/> bytes of guest memory without faulting.</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_read_guest")]
+    [return: MarshalAs(UnmanagedType.U1)]
+    internal static extern bool ReadGuest(ulong guest, void* dst, nuint length);
+
+    /// <summary>stats_file=: the report goes to <paramref name="path"/>, appended in one write.</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_stats_file", SetLastError = true)]
+    [return: MarshalAs(UnmanagedType.U1)]
+    internal static extern bool StatsFile(byte* path);
+
+    /// <summary>The guest program, named in the report's first line.</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_stats_program")]
+    internal static extern void StatsProgram(byte* name);
+
+    /// <summary>The report of a process image that ends in an exec (nothing without a call).</summary>
+    [DllImport("dlcall_glue", EntryPoint = "dlcall_stats_report_image")]
+    internal static extern void StatsReportImage();
+
     /// <summary>Prints the stats=on report (nothing when stats are off).</summary>
     [DllImport("dlcall_glue", EntryPoint = "dlcall_stats_report")]
     internal static extern void StatsReport();

@@ -42,9 +42,22 @@ internal static unsafe class PluginExports
         }
         HostAttributes.Initialize(FastPathHost.TryEnable(id, info->TargetName));
         LoadPolicy.Configure(settings);
-        NativeGlue.ObserveConfigure(settings.Stats, settings.Trace, QemuApi.Outs());
+        if (settings.StatsFile != null && !OpenStatsFile(settings.StatsFile)) return -1;
+        NativeGlue.ObserveConfigure(settings.Stats || settings.StatsFile != null, settings.Trace, QemuApi.Outs());
+        if (settings.FollowExec) ExecFollow.TryEnable(info->TargetName);
         QemuApi.RegisterAtExit(id, &AtExit);
         return 0;
+    }
+
+    private static bool OpenStatsFile(byte[] path)
+    {
+        fixed (byte* p = (byte[])[.. path, 0])
+        {
+            if (NativeGlue.StatsFile(p)) return true;
+        }
+        Stderr.Write(OptionParser.Message("cannot open stats_file '"u8, path,
+            (byte[])[.. "': "u8, .. System.Text.Encoding.UTF8.GetBytes(Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError()))]));
+        return false;
     }
 
     /// <summary>

@@ -9,8 +9,12 @@ namespace Dlcall.Plugin;
 /// <param name="Deny">deny= globs: LOAD_LIBRARY never loads what one matches (deny wins).</param>
 /// <param name="Stats">stats=on: per-ID, per-library and per-symbol counts and host time at exit.</param>
 /// <param name="Trace">trace=on: one log line per call.</param>
-internal sealed record PluginSettings(long SyscallNumber, byte[][] Allow, byte[][] Deny, bool Stats, bool Trace)
+/// <param name="FollowExec">follow_exec=on (the default): a guest exec of a guest program runs it
+/// under this QEMU and plugin (ExecFollow).</param>
+/// <param name="StatsFile">stats_file=PATH: the stats report is appended to PATH (implies stats=on).</param>
+internal sealed record PluginSettings(long SyscallNumber, byte[][] Allow, byte[][] Deny, bool Stats, bool Trace,
+    bool FollowExec = true, byte[]? StatsFile = null)
 {
-    /// <summary>Settings when QEMU passes no options: the seed's behaviour.</summary>
+    /// <summary>Settings when QEMU passes no options: the seed's behaviour, and exec following.</summary>
     public static PluginSettings Default { get; } = new(SyscallNumbers.Default, [], [], false, false);
 }

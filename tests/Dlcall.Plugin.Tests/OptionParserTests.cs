@@ -118,4 +118,17 @@ public class OptionParserTests
     [InlineData(8, "Api7")]
     public void PicksTheFilterShapeFromTheApiLevel(int apiCur, string shape) =>
         Assert.Equal(shape, FilterShapeSelector.Select(apiCur).ToString());
+
+    [Fact]
+    public void FollowExecAndStatsFile()
+    {
+        Assert.True(OptionParser.Parse([]).Settings!.FollowExec);
+        Assert.False(OptionParser.Parse([Encoding.UTF8.GetBytes("follow_exec=off")]).Settings!.FollowExec);
+        var (settings, _) = OptionParser.Parse([Encoding.UTF8.GetBytes("stats_file=/tmp/s.txt")]);
+        Assert.Equal("/tmp/s.txt", Encoding.UTF8.GetString(settings!.StatsFile!));
+        Assert.Equal("plugin dlcall: invalid follow_exec=maybe; use on, off, true or false\n",
+            Encoding.UTF8.GetString(OptionParser.Parse([Encoding.UTF8.GetBytes("follow_exec=maybe")]).Error!));
+        Assert.Equal("plugin dlcall: missing value for stats_file\n",
+            Encoding.UTF8.GetString(OptionParser.Parse([Encoding.UTF8.GetBytes("stats_file=")]).Error!));
+    }
 }

@@ -42,6 +42,11 @@ static inline void dlcall_call_host(uint64_t fn, uint64_t a, uint64_t b)
 typedef int64_t (*dlcall_dispatch_fn)(unsigned int vcpu_index, uint64_t id,
                                       uint64_t a2, uint64_t a3, uint64_t a4);
 
+/* ExecFollow.Handle: execve (at = 0) or execveat (at = 1) with the guest's
+ * arguments; non-zero when it handled the call (*sysret set). */
+typedef int (*dlcall_exec_fn)(int at, uint64_t a1, uint64_t a2, uint64_t a3,
+                              uint64_t a4, uint64_t a5, int64_t *sysret);
+
 /* plugin_glue.c: one call, without the dlcall_slow test. */
 int64_t dlcall_serve_plain(unsigned int vcpu_index, uint64_t a1, uint64_t a2,
                            uint64_t a3, uint64_t a4);
@@ -52,6 +57,8 @@ int64_t dlcall_serve_slow(unsigned int vcpu_index, uint64_t a1, uint64_t a2,
 
 /* slow_path.c: the guest_base QEMU chose (fast_path.c finds it). */
 void dlcall_note_guest_base(uint64_t guest_base);
+/* slow_path.c: true once it is known, with the value in *out. */
+bool dlcall_guest_base(uint64_t *out);
 
 /* slow_path.c: stats=/trace= and where their lines go (qemu_plugin_outs,
  * or stderr without it). */
@@ -67,6 +74,9 @@ int64_t dlcall_fast_call_slow(unsigned int vcpu_index, uint64_t fn, uint64_t a,
 uint64_t dlcall_now_ns(void);
 void dlcall_stats_record(unsigned int kind, uint64_t fn, uint64_t ns);
 void dlcall_stats_report(void);
+void dlcall_stats_report_image(void);
+bool dlcall_stats_file(const char *path);
+void dlcall_stats_program(const char *name);
 
 /* trace.c */
 void dlcall_trace_call(unsigned int vcpu, uint64_t id, uint64_t a2, uint64_t a3,

@@ -116,10 +116,37 @@ __attribute__((visibility("hidden"))) long syscall(long number, ...)
 static int64_t magic_num = -1;
 static dlcall_dispatch_fn dispatch;
 
+/*
+ * Exec following (ExecFollow.cs): the guest ISA's execve and execveat
+ * numbers, -1 while off. Two more compares for the syscalls that are not
+ * the magic one; only an exec crosses into .NET.
+ */
+static int64_t execve_num = -1, execveat_num = -1;
+static dlcall_exec_fn exec_handler;
+
 void dlcall_glue_configure(int64_t syscall_num, dlcall_dispatch_fn fn)
 {
     dispatch = fn;
     magic_num = syscall_num;
+}
+
+void dlcall_glue_follow_exec(int64_t execve, int64_t execveat, dlcall_exec_fn fn)
+{
+    exec_handler = fn;
+    execve_num = execve;
+    execveat_num = execveat;
+}
+
+/* An execve or execveat: true when the plugin ran the program (or failed
+ * to, *sysret = -errno), false to leave it to QEMU. */
+static inline bool other_syscall(int64_t num, uint64_t a1, uint64_t a2,
+                                 uint64_t a3, uint64_t a4, uint64_t a5,
+                                 int64_t *sysret)
+{
+    if (__builtin_expect(num != execve_num && num != execveat_num, 1)) {
+        return false;
+    }
+    return exec_handler(num == execveat_num, a1, a2, a3, a4, a5, sysret) != 0;
 }
 
 /* The call without the dlcall_slow test; observe.c wraps it. */
@@ -151,9 +178,9 @@ static bool filter_api7(unsigned int vcpu_index, int64_t num, uint64_t a1,
                         uint64_t a6, uint64_t a7, uint64_t a8,
                         int64_t *sysret, void *userdata)
 {
-    (void)a5; (void)a6; (void)a7; (void)a8; (void)userdata;
+    (void)a6; (void)a7; (void)a8; (void)userdata;
     if (num != magic_num) {
-        return false;
+        return other_syscall(num, a1, a2, a3, a4, a5, sysret);
     }
     *sysret = serve(vcpu_index, a1, a2, a3, a4);
     return true;
@@ -165,9 +192,15 @@ static bool filter_api6(uint64_t id, unsigned int vcpu_index, int64_t num,
                         uint64_t a5, uint64_t a6, uint64_t a7, uint64_t a8,
                         uint64_t *sysret)
 {
-    (void)id; (void)a5; (void)a6; (void)a7; (void)a8;
+    (void)id; (void)a6; (void)a7; (void)a8;
     if (num != magic_num) {
-        return false;
+        int64_t ret;
+
+        if (!other_syscall(num, a1, a2, a3, a4, a5, &ret)) {
+            return false;
+        }
+        *sysret = (uint64_t)ret;
+        return true;
     }
     *sysret = (uint64_t)serve(vcpu_index, a1, a2, a3, a4);
     return true;

@@ -38,13 +38,27 @@ void dlcall_log(const char *line)
  * every pointer the guest passes names some other host memory: the plugin
  * refuses every call rather than read or write there.
  */
+static uint64_t noted_guest_base;
+static bool guest_base_known;
+
 void dlcall_note_guest_base(uint64_t guest_base)
 {
+    noted_guest_base = guest_base;
+    __atomic_store_n(&guest_base_known, true, __ATOMIC_RELEASE);
     if (guest_base == 0) {
         return;
     }
     refused_guest_base = guest_base;
     __atomic_or_fetch(&dlcall_slow, DLCALL_SLOW_REFUSE, __ATOMIC_RELAXED);
+}
+
+bool dlcall_guest_base(uint64_t *out)
+{
+    if (!__atomic_load_n(&guest_base_known, __ATOMIC_ACQUIRE)) {
+        return false;
+    }
+    *out = noted_guest_base;
+    return true;
 }
 
 static int64_t refuse(void)

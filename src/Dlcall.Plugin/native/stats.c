@@ -1,20 +1,26 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * stats=on: calls and host time per protocol ID, and per host function
- * for INVOKE_PROC and the fast path, printed at exit through QEMU's log
- * (-d plugin, or a file with -D). Counting runs on every call, so it is a
+ * for INVOKE_PROC and the fast path, printed at exit (or right before the
+ * process image ends in an exec the plugin follows) through QEMU's log
+ * (-d plugin, or a file with -D), or with stats_file= appended to a file
+ * in one write, so that the reports of a whole process tree (children
+ * exec'd under the plugin, docs/HowItWorks.md "Exec following") share it
+ * without truncating or interleaving. Counting runs on every call, so it is a
  * fixed table in BSS with lock-free inserts. A function is named (dladdr)
  * once, when its slot is taken, because its library may be unloaded by
  * exit; the report groups by library.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <dlcall/protocol.h>
 
@@ -41,6 +47,12 @@ static uint64_t id_ns[DLCALL_STATS_KINDS];
 static struct fn_slot fn_table[FN_SLOTS];
 static uint64_t other_count, other_ns;
 
+/* stats_file=: the file (O_APPEND), and the report being built for it. */
+static int report_fd = -1;
+static FILE *report_buf;
+/* The guest program, for the report's first line. */
+static char program[256];
+
 /* A forked child reports its own calls, not its parent's too. */
 static void forget_counts(void)
 {
@@ -51,6 +63,19 @@ static void forget_counts(void)
         fn_table[i].ns = 0;
     }
     other_count = other_ns = 0;
+}
+
+/* stats_file=PATH: false (errno set) when it cannot be opened. */
+bool dlcall_stats_file(const char *path)
+{
+    report_fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    return report_fd >= 0;
+}
+
+/* The guest program this process runs (QemuCommandLine.cs). */
+void dlcall_stats_program(const char *name)
+{
+    snprintf(program, sizeof(program), "%s", name);
 }
 
 __attribute__((constructor)) static void stats_init(void)
@@ -167,7 +192,11 @@ static void say(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(line, sizeof(line), fmt, ap);
     va_end(ap);
-    dlcall_log(line);
+    if (report_buf != NULL) {
+        fputs(line, report_buf);
+    } else {
+        dlcall_log(line);
+    }
 }
 
 static size_t collect(struct fn_row *rows)
@@ -235,10 +264,30 @@ static void report_functions(void)
     free(rows);
 }
 
-/* At exit (PluginExports.AtExit), with stats=on. */
+/*
+ * At exit (PluginExports.AtExit) and before an exec the plugin follows,
+ * with stats=on. The counts start again from zero: an exec that fails
+ * goes on in this process image.
+ */
+static void report(bool skip_empty);
+
 void dlcall_stats_report(void)
 {
+    report(false);
+}
+
+/* Before an exec the plugin follows: an image that made no call (a
+ * shell's fork on its way to exec) says nothing. */
+void dlcall_stats_report_image(void)
+{
+    report(true);
+}
+
+static void report(bool skip_empty)
+{
     uint64_t calls = 0, ns = 0;
+    char *text = NULL;
+    size_t len = 0;
 
     if (!(__atomic_load_n(&dlcall_slow, __ATOMIC_RELAXED) & DLCALL_SLOW_STATS)) {
         return;
@@ -247,6 +296,13 @@ void dlcall_stats_report(void)
         calls += id_count[i];
         ns += id_ns[i];
     }
+    if (skip_empty && calls == 0) {
+        return;
+    }
+    if (report_fd >= 0) { /* the whole report in one write(): see report_fd */
+        report_buf = open_memstream(&text, &len);
+    }
+    say("dlcall stats: process %d: %s\n", (int)getpid(), program[0] ? program : "?");
     say("dlcall stats: %llu calls, %.3f ms on the host\n", (unsigned long long)calls,
         (double)ns / 1e6);
     for (int i = 0; i < DLCALL_STATS_KINDS; i++) {
@@ -256,4 +312,18 @@ void dlcall_stats_report(void)
         }
     }
     report_functions();
+    forget_counts();
+    if (report_buf != NULL) {
+        fclose(report_buf);
+        report_buf = NULL;
+        for (size_t done = 0; done < len;) {
+            ssize_t n = write(report_fd, text + done, len - done);
+
+            if (n <= 0) {
+                break;
+            }
+            done += (size_t)n;
+        }
+    }
+    free(text);
 }
