@@ -67,7 +67,9 @@ internal static class RunCommand
         libs = libs.Where(l => PolicyAllows(policy, l)).ToList();
         var (options, optionsError) = PluginOptions(policy, libs, stats, statsFile, followExec);
         if (options is null) return Fail(optionsError);
-        if (libs.Count == 0) options = []; // the plugin is there to follow execs only
+        // The plugin is there to follow execs only: no translation callback (fast_path=off), so
+        // the emulated run is the same as bare QEMU's.
+        if (libs.Count == 0) options = ["fast_path=off"];
         if (stats && libs.Count == 0) Console.Error.WriteLine("dlcall run: no library is passed through, so there are no stats");
 
         var (launch, error) = GuestLaunch.Prepare(command, isa, libs, sysrootOption, options, followExec: followExec);

@@ -8,7 +8,7 @@ namespace Dlcall.Plugin;
 /// options behave exactly like the seed plugin: same acceptance rules, same messages byte for
 /// byte. dlcall's own options (docs/Protocol.md, "Plugin options"): <c>allow=</c> and
 /// <c>deny=</c> (repeatable, ':'-separated glob lists), <c>stats=</c>, <c>trace=</c> and
-/// <c>follow_exec=</c> (on|off|true|false), <c>stats_file=</c> (a path). Works on bytes so that a message echoes the option as QEMU passed it,
+/// <c>follow_exec=</c> and <c>fast_path=</c> (on|off|true|false), <c>stats_file=</c> (a path). Works on bytes so that a message echoes the option as QEMU passed it,
 /// whatever its encoding.
 /// </summary>
 internal static class OptionParser
@@ -40,13 +40,15 @@ internal static class OptionParser
                     ? settings with { Allow = [.. settings.Allow, .. patterns] }
                     : settings with { Deny = [.. settings.Deny, .. patterns] };
             }
-            else if (name.SequenceEqual("stats"u8) || name.SequenceEqual("trace"u8) || name.SequenceEqual("follow_exec"u8))
+            else if (name.SequenceEqual("stats"u8) || name.SequenceEqual("trace"u8) || name.SequenceEqual("follow_exec"u8)
+                     || name.SequenceEqual("fast_path"u8))
             {
                 bool? on = ParseBool(value);
                 if (eq < 0 || on is null)
                     return (null, Message("invalid "u8, option, "; use on, off, true or false"u8));
                 settings = name[0] == (byte)'s' ? settings with { Stats = on.Value }
                     : name[0] == (byte)'t' ? settings with { Trace = on.Value }
+                    : name[1] == (byte)'a' ? settings with { FastPath = on.Value }
                     : settings with { FollowExec = on.Value };
             }
             else if (name.SequenceEqual("stats_file"u8))

@@ -40,7 +40,7 @@ internal static unsafe class PluginExports
                 "use QEMU >= 11.0 or one built by native/qemu/build-qemu.sh"u8));
             return -1;
         }
-        HostAttributes.Initialize(FastPathHost.TryEnable(id, info->TargetName));
+        HostAttributes.Initialize(settings.FastPath && FastPathHost.TryEnable(id, info->TargetName));
         LoadPolicy.Configure(settings);
         if (settings.StatsFile != null && !OpenStatsFile(settings.StatsFile)) return -1;
         NativeGlue.ObserveConfigure(settings.Stats || settings.StatsFile != null, settings.Trace, QemuApi.Outs());

@@ -11,9 +11,12 @@ namespace Dlcall.Plugin;
 /// <param name="Trace">trace=on: one log line per call.</param>
 /// <param name="FollowExec">follow_exec=on (the default): a guest exec of a guest program runs it
 /// under this QEMU and plugin (ExecFollow).</param>
+/// <param name="FastPath">fast_path=on (the default): the magic instruction is offered. Off, the
+/// plugin registers no translation callback at all, so emulated code runs exactly as without a
+/// plugin (dlcall run --passthrough none loads the plugin only to follow execs).</param>
 /// <param name="StatsFile">stats_file=PATH: the stats report is appended to PATH (implies stats=on).</param>
 internal sealed record PluginSettings(long SyscallNumber, byte[][] Allow, byte[][] Deny, bool Stats, bool Trace,
-    bool FollowExec = true, byte[]? StatsFile = null)
+    bool FollowExec = true, byte[]? StatsFile = null, bool FastPath = true)
 {
     /// <summary>Settings when QEMU passes no options: the seed's behaviour, and exec following.</summary>
     public static PluginSettings Default { get; } = new(SyscallNumbers.Default, [], [], false, false);

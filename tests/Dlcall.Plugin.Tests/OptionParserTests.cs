@@ -131,4 +131,16 @@ public class OptionParserTests
         Assert.Equal("plugin dlcall: missing value for stats_file\n",
             Encoding.UTF8.GetString(OptionParser.Parse([Encoding.UTF8.GetBytes("stats_file=")]).Error!));
     }
+
+    [Fact]
+    public void FastPathOff()
+    {
+        Assert.True(OptionParser.Parse([]).Settings!.FastPath);
+        var off = OptionParser.Parse([Encoding.UTF8.GetBytes("fast_path=off")]).Settings!;
+        Assert.False(off.FastPath);
+        Assert.True(off.FollowExec);
+        Assert.True(OptionParser.Parse([Encoding.UTF8.GetBytes("follow_exec=off")]).Settings!.FastPath);
+        Assert.Equal("plugin dlcall: invalid fast_path=maybe; use on, off, true or false\n",
+            Encoding.UTF8.GetString(OptionParser.Parse([Encoding.UTF8.GetBytes("fast_path=maybe")]).Error!));
+    }
 }
