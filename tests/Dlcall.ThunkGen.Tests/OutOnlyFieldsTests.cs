@@ -102,6 +102,17 @@ public class OutOnlyFieldsTests
     }
 
     [Fact]
+    public void AFunctionThisGuestDoesNotExportIsNoError()
+    {
+        var headers = new HeaderModel(Functions.ToDictionary(f => f.Name),
+            new Dictionary<string, RecordDecl> { ["strm_s"] = Stream, ["alloc_s"] = Allocator }, new Dictionary<string, string>());
+        var guest = new ElfLibraryInfo([new ElfSymbol("s_init", null, true, true)], []);
+        var (plan, diags) = BoundaryPlanner.Plan(Spec(new() { ["s_copy.dest"] = ["*"] }), "/spec", headers, guest, guest);
+        Assert.Empty(diags);
+        Assert.DoesNotContain(plan.Functions, f => f.Decl.Name == "s_copy");
+    }
+
+    [Fact]
     public void TheSpecLoaderReadsOutOnlyFields()
     {
         string path = Path.GetTempFileName();

@@ -70,7 +70,7 @@ public static class BoundaryPlanner
             .Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
         foreach (string key in spec.NullDefaults.Keys.Where(k => !functions.Any(f => (f.NullDefaults ?? []).Any(n => $"{f.Decl.Name}.{n.Param.Name}" == k))))
             diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"nullDefaults: '{key}' is no parameter of a forwarded function"));
-        diags.AddRange(CheckOutOnlyFields(spec, functions, headers));
+        diags.AddRange(CheckOutOnlyFields(spec, headers));
         foreach (string tag in spec.RetainsCallbacks.Where(t => !headers.Records.ContainsKey(t)))
             diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"retainsCallbacks: the headers declare no struct '{tag}'"));
         var plan = new BoundaryPlan(functions, signatures.Values.OrderBy(s => s.Id).ToList(), records, typedefs, guestLib,
@@ -81,19 +81,20 @@ public static class BoundaryPlanner
         return (plan, diags);
     }
 
-    /// <summary>Each outOnlyFields entry must name a forwarded function's pointer to a writable struct
-    /// and fields of that struct: a misspelt one would silently leave the bug it is there to prevent.</summary>
-    private static IEnumerable<Diagnostic> CheckOutOnlyFields(LibrarySpec spec, List<BoundaryFunction> functions, HeaderModel headers)
+    /// <summary>Each outOnlyFields entry must name a declared function's pointer to a writable struct
+    /// and fields of that struct: a misspelt one would silently leave the bug it is there to prevent.
+    /// (A function this guest or host lacks is no error: one spec serves every guest root.)</summary>
+    private static IEnumerable<Diagnostic> CheckOutOnlyFields(LibrarySpec spec, HeaderModel headers)
     {
         foreach (var (key, fields) in spec.OutOnlyFields)
         {
             int dot = key.LastIndexOf('.');
-            var param = dot < 0 ? null : functions.Where(f => f.Kind == FunctionKind.Forwarded && f.Decl.Name == key[..dot])
-                .SelectMany(f => f.Decl.Params).FirstOrDefault(p => p.Name == key[(dot + 1)..]);
+            var decl = dot < 0 ? null : headers.Functions.GetValueOrDefault(key[..dot]);
+            var param = decl?.Params.FirstOrDefault(p => p.Name == key[(dot + 1)..]);
             if (param?.Type is not PointerType { Pointee: RecordType rt, PointeeIsConst: false } || !headers.Records.TryGetValue(rt.Tag, out var rec))
             {
                 yield return new(Severity.Error, DiagnosticCodes.SpecInvalid,
-                    $"outOnlyFields: '{key}' is no parameter of a forwarded function pointing to a writable struct");
+                    $"outOnlyFields: '{key}' is no parameter of a declared function pointing to a writable struct");
                 continue;
             }
             foreach (string field in fields.Where(x => x != "*" && rec.Fields.All(f => f.Name != x)))
