@@ -32,6 +32,7 @@ public class OutOnlyFieldsTests
         new("s_copy", T("int"), [P("dest", "struct strm_s *"), P("source", "struct strm_s *")], false, "s.h:20"),
         new("s_init", T("int"), [P("strm", "struct strm_s *"), P("version", "const char *")], false, "s.h:21"),
         new("s_peek", T("int"), [P("strm", "const struct strm_s *")], false, "s.h:22"),
+        new("s_free", T("void"), [P("strm", "struct strm_s *")], false, "s.h:23"),
     ];
 
     private static (BoundaryPlan Plan, List<Diagnostics.Diagnostic> Diags) Plan(Dictionary<string, IReadOnlyList<string>> outOnly)
@@ -110,6 +111,25 @@ public class OutOnlyFieldsTests
         var (plan, diags) = BoundaryPlanner.Plan(Spec(new() { ["s_copy.dest"] = ["*"] }), "/spec", headers, guest, guest);
         Assert.Empty(diags);
         Assert.DoesNotContain(plan.Functions, f => f.Decl.Name == "s_copy");
+    }
+
+    [Fact]
+    public void NothingIsWrittenBackToAStructTheCallFreed()
+    {
+        var spec = Spec([]) with { FreedParams = ["s_free.strm"] };
+        var headers = new HeaderModel(Functions.ToDictionary(f => f.Name),
+            new Dictionary<string, RecordDecl> { ["strm_s"] = Stream, ["alloc_s"] = Allocator }, new Dictionary<string, string>());
+        var lib = new ElfLibraryInfo(Functions.Select(f => new ElfSymbol(f.Name, null, true, true)).ToList(), []);
+        var (plan, diags) = BoundaryPlanner.Plan(spec, "/spec", headers, lib, lib);
+        Assert.Empty(diags);
+        string host = HostThunkEmitter.Emit(spec, plan);
+        string thunk = host[host.IndexOf("void dlcall_thunk_s_free(", StringComparison.Ordinal)..];
+        thunk = thunk[..thunk.IndexOf("\n}\n", StringComparison.Ordinal)];
+        string after = thunk[thunk.IndexOf("(s_free)(a->p0);", StringComparison.Ordinal)..];
+        Assert.Contains("dlcall__wrap((void *)r0->zalloc", thunk); // callbacks still go in
+        Assert.DoesNotContain("=", after);
+        var (_, bad) = BoundaryPlanner.Plan(spec with { FreedParams = ["s_free.nope"] }, "/spec", headers, lib, lib);
+        Assert.Contains(bad, d => d.Code == "DLC001" && d.Message.Contains("'s_free.nope'"));
     }
 
     [Fact]

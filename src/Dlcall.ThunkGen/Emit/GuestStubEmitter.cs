@@ -168,6 +168,7 @@ internal static class GuestStubEmitter
             for (int j = 0; j < f.HostStringFields.Count; j++)
             {
                 var sf = f.HostStringFields[j];
+                if (f.Frees(sf.Param)) continue;
                 string p = d.Params[ArgsStructEmitter.IndexOf(f.Decl, sf.Param)].Name;
                 string changed = sf.OutOnly ? $" && {p}->{sf.Field} != dlcall_old{j}" : "";
                 w.Block($"if ({p} != NULL && {p}->{sf.Field} != NULL{changed})", () =>

@@ -141,7 +141,8 @@ internal static class HostThunkEmitter
         {
             var fp = f.CallbackFieldParams[k];
             var fields = fp.Fields.Where(cf => !inbound || !cf.OutOnly).ToList();
-            if (fp.Persistent || fields.Count == 0) continue;
+            // A struct the call freed is no longer the guest's to write (NCONF_free).
+            if (fp.Persistent || fields.Count == 0 || (!inbound && f.Frees(fp.Param))) continue;
             w.Block($"if (r{k} != NULL)", () =>
             {
                 foreach (var cf in fields)

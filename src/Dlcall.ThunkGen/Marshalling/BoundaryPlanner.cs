@@ -71,6 +71,8 @@ public static class BoundaryPlanner
         foreach (string key in spec.NullDefaults.Keys.Where(k => !functions.Any(f => (f.NullDefaults ?? []).Any(n => $"{f.Decl.Name}.{n.Param.Name}" == k))))
             diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"nullDefaults: '{key}' is no parameter of a forwarded function"));
         diags.AddRange(CheckOutOnlyFields(spec, headers));
+        foreach (string key in spec.FreedParams.Where(k => !IsPointerParam(headers, k)))
+            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"freedParams: '{key}' is no pointer parameter of a declared function"));
         foreach (string tag in spec.RetainsCallbacks.Where(t => !headers.Records.ContainsKey(t)))
             diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"retainsCallbacks: the headers declare no struct '{tag}'"));
         var plan = new BoundaryPlan(functions, signatures.Values.OrderBy(s => s.Id).ToList(), records, typedefs, guestLib,
@@ -100,6 +102,13 @@ public static class BoundaryPlanner
             foreach (string field in fields.Where(x => x != "*" && rec.Fields.All(f => f.Name != x)))
                 yield return new(Severity.Error, DiagnosticCodes.SpecInvalid, $"outOnlyFields: '{key}': {rec.CName} has no field '{field}'");
         }
+    }
+
+    private static bool IsPointerParam(HeaderModel headers, string key)
+    {
+        int dot = key.LastIndexOf('.');
+        return dot > 0 && headers.Functions.TryGetValue(key[..dot], out var decl)
+            && decl.Params.Any(p => p.Name == key[(dot + 1)..] && p.Type is PointerType);
     }
 
     private static BoundaryFunction Simple(FunctionDecl decl, FunctionKind kind, string? reason) =>
@@ -175,6 +184,7 @@ public static class BoundaryPlanner
         return DeferredCallbackPolicy.Apply(spec, f) with
         {
             ReturnsHostStringIf = spec.HostStringTest != null && NamePatterns.Matches(spec.ReturnsHostStringIf, decl.Name),
+            FreedParams = decl.Params.Where(p => spec.FreedParams.Contains($"{decl.Name}.{p.Name}")).Select(p => p.Name).ToList() is { Count: > 0 } freed ? freed : null,
         };
     }
 
