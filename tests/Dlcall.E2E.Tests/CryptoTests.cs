@@ -127,6 +127,23 @@ public partial class CryptoTests
         Assert.EndsWith("PASS evp\n", passthrough.StdoutText);
     }
 
+    [Theory]
+    [InlineData("aarch64")]
+    [InlineData("riscv64")]
+    public void InitialisersOfCallerOwnedStructsMatchTheEmulatedRun(string isa)
+    {
+        // tests/crypto/x509ctx.c (issue 12): X509V3_set_ctx on a 0xA5-filled X509V3_CTX, whose db_meth
+        // the thunk once took as an input (host SIGSEGV); X509V3_set_nconf, extensions looking up a
+        // section through the library's own method table; CONF_set_nconf; NCONF_free (freedParams).
+        string program = RepoPaths.Require("crypto", isa, "x509ctx");
+        var emulated = CryptoGuest.Run(isa, false, program);
+        var passthrough = CryptoGuest.Run(isa, true, program);
+        AssertSameRun(emulated, passthrough);
+        Assert.True(passthrough.ExitCode == 0, passthrough.ToString());
+        Assert.Contains("X509v3 Subject Alternative Name: DNS:example.org, DNS:www.example.org\n", passthrough.StdoutText);
+        Assert.EndsWith("PASS x509ctx\n", passthrough.StdoutText);
+    }
+
     [Fact]
     public void TheStubIsWhatRuns()
     {

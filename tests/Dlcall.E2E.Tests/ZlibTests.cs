@@ -22,7 +22,7 @@ public class ZlibTests
             var d = new TheoryData<string, string, bool>();
             foreach (string isa in new[] { "aarch64", "riscv64" })
             {
-                foreach (string p in new[] { "zcallbacks", "zerrno", "zthreads" })
+                foreach (string p in new[] { "zcallbacks", "zerrno", "zthreads", "zcopy" })
                 {
                     d.Add(isa, p, true);
                     d.Add(isa, p, false);

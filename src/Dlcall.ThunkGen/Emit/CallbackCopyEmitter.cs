@@ -170,7 +170,8 @@ internal static class CallbackCopyEmitter
         for (int k = 0; k < f.Copies.Count; k++)
         {
             var c = f.Copies[k];
-            if (c.Kind != CallbackCopyKind.PointerField) continue;
+            // A struct the call freed (NCONF_free) is no longer there to point back.
+            if (c.Kind != CallbackCopyKind.PointerField || f.Frees(c.Param)) continue;
             string p = $"a->p{ArgsStructEmitter.IndexOf(f.Decl, c.Param)}";
             w.Block($"if (s{k} != NULL)", () => w.Line($"{p}->{c.Field!.Name} = s{k};"));
         }

@@ -115,6 +115,13 @@ internal static class GuestStubEmitter
             CallbackCopyEmitter.GuestNullDefaults(w, f);
             string init = d.Params.Count == 0 ? "0" : string.Join(", ", d.Params.Select((p, i) => $".p{i} = {p.Name}"));
             w.Line($"{f.ArgsStruct} a = {{ {init} }};");
+            // An out-only string field may hold anything before the call (inflateCopy's fresh dest):
+            // its old value tells afterwards whether the call wrote it.
+            for (int j = 0; j < f.HostStringFields.Count; j++)
+            {
+                var sf = f.HostStringFields[j];
+                if (sf.OutOnly) w.Line($"__typeof__({sf.Param.Name}->{sf.Field}) dlcall_old{j} = {sf.Param.Name} != NULL ? {sf.Param.Name}->{sf.Field} : NULL;");
+            }
             bool plainFast = !f.MayCallBack && !f.FastWhenSentinel && !f.ChoosesPathPerCall;
             if (f.RoundingGuard && !plainFast) GuestFallbackEmitter.EmitRoundingGuard(w, f);
             if (hasRet) w.Line(CDecl.Declare(d.Return, "r") + ";");
@@ -158,10 +165,13 @@ internal static class GuestStubEmitter
                 else w.Line(fast);
             }
             EmitResultFixups(w, f);
-            foreach (var sf in f.HostStringFields)
+            for (int j = 0; j < f.HostStringFields.Count; j++)
             {
+                var sf = f.HostStringFields[j];
+                if (f.Frees(sf.Param)) continue;
                 string p = d.Params[ArgsStructEmitter.IndexOf(f.Decl, sf.Param)].Name;
-                w.Block($"if ({p} != NULL && {p}->{sf.Field} != NULL)", () =>
+                string changed = sf.OutOnly ? $" && {p}->{sf.Field} != dlcall_old{j}" : "";
+                w.Block($"if ({p} != NULL && {p}->{sf.Field} != NULL{changed})", () =>
                     w.Line($"{p}->{sf.Field} = (char *)dlcall__intern({p}->{sf.Field});"));
             }
             HostObjectEmitter.AfterCall(w, plan, d);

@@ -81,6 +81,12 @@ internal static class HostThunkEmitter
                 if (fp.Persistent) continue;
                 w.Line($"{fp.Record.CName} *r{k} = ({fp.Record.CName} *)a->p{ArgsStructEmitter.IndexOf(d, fp.Param)};");
             }
+            // An out-only field may hold anything before the call: kept as it was, to tell afterwards
+            // whether the call wrote it.
+            EachField(f, (k, fp, cf, type) =>
+            {
+                if (cf.OutOnly) w.Line($"{type} {OldValue(k, cf)} = r{k} != NULL ? r{k}->{cf.Field} : NULL;");
+            });
             CallbackCopyEmitter.HostDeclarations(w, f);
             w.Line();
             if (d.Return is VoidType) w.Line("(void)ret;");
@@ -94,7 +100,7 @@ internal static class HostThunkEmitter
                 int i = ArgsStructEmitter.IndexOf(d, fp.Param);
                 w.Line($"a->p{i} = ({fp.Param.Type.Spelling}){PersistentRecordEmitter.FunctionName(fp.Record)}(a->p{i});");
             }
-            EmitFieldSwap(w, f, (fp, cf, field, type) =>
+            EmitFieldSwap(w, f, inbound: true, (fp, cf, field, type) =>
                 $"{field} = ({type})dlcall__wrap((void *){field}, {cf.SignatureId}, \"{spec.Library}: {fp.Record.CName}.{cf.Field}\");");
             CallbackCopyEmitter.HostBefore(w, f);
             if (f.SetsErrno) w.Line("errno = 0;");
@@ -107,21 +113,45 @@ internal static class HostThunkEmitter
             if (f.SetsErrno) w.Line("a->dlcall_errno = errno;");
             CallbackCopyEmitter.HostAfter(w, f);
             // The guest sees its own functions again, not our trampolines.
-            EmitFieldSwap(w, f, (_, _, field, type) => $"{field} = ({type})(uintptr_t)dlcall_rt_guest_fn((const void *){field});");
+            EmitFieldSwap(w, f, inbound: false, (_, _, field, type) => $"{field} = ({type})(uintptr_t)dlcall_rt_guest_fn((const void *){field});");
         });
     }
 
-    // template: if (r0 != NULL) { r0->zalloc = <expr>; r0->zfree = <expr>; }
-    private static void EmitFieldSwap(CWriter w, BoundaryFunction f, Func<CallbackFieldParam, CallbackField, string, string, string> line)
+    /// <summary>Local holding an out-only field's value from before the call.</summary>
+    private static string OldValue(int k, CallbackField cf) => $"old{k}_{cf.Field}";
+
+    private static void EachField(BoundaryFunction f, Action<int, CallbackFieldParam, CallbackField, string> action)
     {
         for (int k = 0; k < f.CallbackFieldParams.Count; k++)
         {
             var fp = f.CallbackFieldParams[k];
             if (fp.Persistent) continue;
+            foreach (var cf in fp.Fields) action(k, fp, cf, fp.Record.Fields.First(x => x.Name == cf.Field).Type.Spelling);
+        }
+    }
+
+    // template: if (r0 != NULL) { r0->zalloc = <expr>; r0->zfree = <expr>; }
+    // Inbound, out-only fields are left alone (the function never reads them; they may be garbage:
+    // inflateCopy's fresh dest); outbound, one is translated only when the call changed it, so a
+    // failed call leaves the guest's bytes as they were. A value the call wrote that equals the old
+    // one needs no translation either way: the guest never holds trampolines.
+    private static void EmitFieldSwap(CWriter w, BoundaryFunction f, bool inbound, Func<CallbackFieldParam, CallbackField, string, string, string> line)
+    {
+        for (int k = 0; k < f.CallbackFieldParams.Count; k++)
+        {
+            var fp = f.CallbackFieldParams[k];
+            var fields = fp.Fields.Where(cf => !inbound || !cf.OutOnly).ToList();
+            // A struct the call freed is no longer the guest's to write (NCONF_free).
+            if (fp.Persistent || fields.Count == 0 || (!inbound && f.Frees(fp.Param))) continue;
             w.Block($"if (r{k} != NULL)", () =>
             {
-                foreach (var cf in fp.Fields)
-                    w.Line(line(fp, cf, $"r{k}->{cf.Field}", fp.Record.Fields.First(x => x.Name == cf.Field).Type.Spelling));
+                foreach (var cf in fields)
+                {
+                    string field = $"r{k}->{cf.Field}";
+                    string text = line(fp, cf, field, fp.Record.Fields.First(x => x.Name == cf.Field).Type.Spelling);
+                    if (cf.OutOnly) w.Block($"if ({field} != {OldValue(k, cf)})", () => w.Line(text));
+                    else w.Line(text);
+                }
             });
         }
     }

@@ -35,6 +35,7 @@ public enum FunctionKind
 /// <param name="CallsBackLater">May run guest callbacks an earlier call registered (spec deferredCallbacks).</param>
 /// <param name="ReturnsHostStringIf">Its result is copied when the spec's hostStringTest says so.</param>
 /// <param name="FastWhenSentinel">Takes the fast path when every callback argument is a sentinel (spec fastPath).</param>
+/// <param name="FreedParams">Parameters whose struct the function frees (spec freedParams): not written after the call.</param>
 /// <param name="FixedForm">A variadic function called with its fixed arguments only: a static
 /// dlcall_fixed_NAME in the stub for overrides, not an export.</param>
 public sealed record BoundaryFunction(
@@ -56,8 +57,12 @@ public sealed record BoundaryFunction(
     bool CallsBackLater = false,
     bool FastWhenSentinel = false,
     bool ReturnsHostStringIf = false,
-    bool FixedForm = false)
+    bool FixedForm = false,
+    IReadOnlyList<string>? FreedParams = null)
 {
+    /// <summary>The function frees what <paramref name="param"/> points to: the stub must not write it afterwards.</summary>
+    public bool Frees(ParamDecl param) => FreedParams?.Contains(param.Name) == true;
+
     /// <summary>The host call may run guest code: it needs the coroutine path.</summary>
     public bool MayCallBack => CallbackParams.Count > 0 || CallbackFieldParams.Count > 0 || Copies.Count > 0 || UsesRetainedCallbacks || CallsBackLater;
 

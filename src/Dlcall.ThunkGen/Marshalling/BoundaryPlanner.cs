@@ -70,6 +70,9 @@ public static class BoundaryPlanner
             .Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
         foreach (string key in spec.NullDefaults.Keys.Where(k => !functions.Any(f => (f.NullDefaults ?? []).Any(n => $"{f.Decl.Name}.{n.Param.Name}" == k))))
             diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"nullDefaults: '{key}' is no parameter of a forwarded function"));
+        diags.AddRange(CheckOutOnlyFields(spec, headers));
+        foreach (string key in spec.FreedParams.Where(k => !IsPointerParam(headers, k)))
+            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"freedParams: '{key}' is no pointer parameter of a declared function"));
         foreach (string tag in spec.RetainsCallbacks.Where(t => !headers.Records.ContainsKey(t)))
             diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"retainsCallbacks: the headers declare no struct '{tag}'"));
         var plan = new BoundaryPlan(functions, signatures.Values.OrderBy(s => s.Id).ToList(), records, typedefs, guestLib,
@@ -78,6 +81,34 @@ public static class BoundaryPlanner
             GuestData = spec.FallbackToGuest ? exported.Where(s => !s.IsFunction).ToList() : [],
         };
         return (plan, diags);
+    }
+
+    /// <summary>Each outOnlyFields entry must name a declared function's pointer to a writable struct
+    /// and fields of that struct: a misspelt one would silently leave the bug it is there to prevent.
+    /// (A function this guest or host lacks is no error: one spec serves every guest root.)</summary>
+    private static IEnumerable<Diagnostic> CheckOutOnlyFields(LibrarySpec spec, HeaderModel headers)
+    {
+        foreach (var (key, fields) in spec.OutOnlyFields)
+        {
+            int dot = key.LastIndexOf('.');
+            var decl = dot < 0 ? null : headers.Functions.GetValueOrDefault(key[..dot]);
+            var param = decl?.Params.FirstOrDefault(p => p.Name == key[(dot + 1)..]);
+            if (param?.Type is not PointerType { Pointee: RecordType rt, PointeeIsConst: false } || !headers.Records.TryGetValue(rt.Tag, out var rec))
+            {
+                yield return new(Severity.Error, DiagnosticCodes.SpecInvalid,
+                    $"outOnlyFields: '{key}' is no parameter of a declared function pointing to a writable struct");
+                continue;
+            }
+            foreach (string field in fields.Where(x => x != "*" && rec.Fields.All(f => f.Name != x)))
+                yield return new(Severity.Error, DiagnosticCodes.SpecInvalid, $"outOnlyFields: '{key}': {rec.CName} has no field '{field}'");
+        }
+    }
+
+    private static bool IsPointerParam(HeaderModel headers, string key)
+    {
+        int dot = key.LastIndexOf('.');
+        return dot > 0 && headers.Functions.TryGetValue(key[..dot], out var decl)
+            && decl.Params.Any(p => p.Name == key[(dot + 1)..] && p.Type is PointerType);
     }
 
     private static BoundaryFunction Simple(FunctionDecl decl, FunctionKind kind, string? reason) =>
@@ -124,6 +155,8 @@ public static class BoundaryPlanner
             if (!signatures.TryGetValue(key, out var sig)) signatures[key] = sig = new CallbackSignature(signatures.Count, fp);
             return sig.Id;
         }
+        bool OutOnly(ParamDecl p, string field) =>
+            spec.OutOnlyFields.TryGetValue($"{decl.Name}.{p.Name}", out var fs) && (fs.Contains("*") || fs.Contains(field));
         var cbParams = decl.Params.Where(p => p.Type is FunctionPointerType)
             .Select(p => (p, SignatureOf((FunctionPointerType)p.Type))).ToList();
         var fieldParams = new List<CallbackFieldParam>();
@@ -132,16 +165,16 @@ public static class BoundaryPlanner
         {
             if (p.Type is not PointerType { Pointee: RecordType rt } || !headers.Records.TryGetValue(rt.Tag, out var rec)) continue;
             var fields = rec.Fields.Where(f => f.Type is FunctionPointerType fp && CallbackProblem(fp) is null)
-                .Select(f => new CallbackField(f.Name, SignatureOf((FunctionPointerType)f.Type))).ToList();
+                .Select(f => new CallbackField(f.Name, SignatureOf((FunctionPointerType)f.Type), OutOnly(p, f.Name))).ToList();
             // Behind a const pointer the struct may be read-only: CallbackCopyPlanner gives the library a
             // copy, unless it is persistent (then the library gets a lasting copy here).
             bool persistent = spec.PersistentRecords.Contains(rt.Tag);
             if (fields.Count > 0 && (!((PointerType)p.Type).PointeeIsConst || persistent))
                 fieldParams.Add(new CallbackFieldParam(p, rec, fields, persistent));
             stringFields.AddRange(spec.HostStringFields.Where(sf => sf.StartsWith(rt.Tag + ".", StringComparison.Ordinal))
-                .Select(sf => new HostStringFieldParam(p, sf[(rt.Tag.Length + 1)..])));
+                .Select(sf => new HostStringFieldParam(p, sf[(rt.Tag.Length + 1)..], OutOnly(p, sf[(rt.Tag.Length + 1)..]))));
         }
-        var copies = CallbackCopyPlanner.Plan(decl, headers, SignatureOf, spec.PersistentRecords.ToHashSet());
+        var copies = CallbackCopyPlanner.Plan(decl, headers, SignatureOf, spec.PersistentRecords.ToHashSet(), OutOnly);
         bool retained = decl.Params.Any(p => p.Type is PointerType { Pointee: RecordType rt } && spec.RetainsCallbacks.Contains(rt.Tag));
         var nullDefaults = decl.Params.Where(p => spec.NullDefaults.ContainsKey($"{decl.Name}.{p.Name}"))
             .Select(p => new NullDefault(p, spec.NullDefaults[$"{decl.Name}.{p.Name}"])).ToList();
@@ -151,6 +184,7 @@ public static class BoundaryPlanner
         return DeferredCallbackPolicy.Apply(spec, f) with
         {
             ReturnsHostStringIf = spec.HostStringTest != null && NamePatterns.Matches(spec.ReturnsHostStringIf, decl.Name),
+            FreedParams = decl.Params.Where(p => spec.FreedParams.Contains($"{decl.Name}.{p.Name}")).Select(p => p.Name).ToList() is { Count: > 0 } freed ? freed : null,
         };
     }
 

@@ -13,7 +13,7 @@ internal static class CallbackCopyPlanner
     /// <remarks>Records the spec calls persistent (the library keeps the pointer: sqlite3_module) get a
     /// lasting host copy from <see cref="BoundaryPlanner"/> instead, even behind a const pointer.</remarks>
     public static List<CallbackCopy> Plan(FunctionDecl decl, HeaderModel headers, Func<FunctionPointerType, int> signatureOf,
-        IReadOnlyCollection<string> persistent)
+        IReadOnlyCollection<string> persistent, Func<ParamDecl, string, bool>? outOnly = null)
     {
         var copies = new List<CallbackCopy>();
         foreach (var p in decl.Params)
@@ -28,7 +28,8 @@ internal static class CallbackCopyPlanner
                     break;
                 case PointerType { Pointee: RecordType outer, PointeeIsConst: false } when headers.Records.TryGetValue(outer.Tag, out var o):
                     // A const outer struct is never written, so its callback pointers stay as they are.
-                    foreach (var f in o.Fields)
+                    // A field the function only writes is no input: nothing to copy (spec outOnlyFields).
+                    foreach (var f in o.Fields.Where(f => outOnly?.Invoke(p, f.Name) != true))
                     {
                         if (f.Type is PointerType { Pointee: RecordType inner } && Callbacks(inner, headers, signatureOf) is var (rec, fields))
                             copies.Add(new CallbackCopy(CallbackCopyKind.PointerField, p, f, rec, fields));

@@ -69,6 +69,15 @@ public sealed record LibrarySpec
     /// </summary>
     public bool GuestNaN { get; init; }
 
+    /// <summary>"function.param" (a pointer to a struct) to the fields of it the function only writes
+    /// ("*": every field), like zlib's inflateCopy(dest, ...): the stub neither reads nor translates
+    /// them on the way in, and translates on the way out only what the call wrote.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> OutOnlyFields { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>"function.param" whose struct the function frees (NCONF_free): nothing is written back
+    /// to it after the call (no trampoline unwrapped, no callback table or string put back).</summary>
+    public IReadOnlyList<string> FreedParams { get; init; } = [];
+
     /// <summary>Struct tags of objects that keep guest callbacks from an earlier call (zstd's contexts keep
     /// a ZSTD_customMem): once the guest has handed over a callback, calls taking one use the callback path.</summary>
     public IReadOnlyList<string> RetainsCallbacks { get; init; } = [];

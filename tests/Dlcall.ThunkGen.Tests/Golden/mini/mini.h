@@ -28,6 +28,7 @@ typedef struct mini_pair {
 
 int mini_init(mini_stream *s);
 int mini_end(mini_stream *s);
+int mini_write_copy(mini_stream *dest, mini_stream *source); /* dest: only written (spec outOnlyFields) */
 double mini_sum_mapped(mini_map_fn f, int n);   /* callback parameter */
 mini_pair mini_swap(mini_pair p);               /* struct by value */
 const char *mini_version(void);                 /* host string */

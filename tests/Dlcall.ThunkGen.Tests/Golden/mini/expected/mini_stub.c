@@ -36,10 +36,14 @@ struct dlcall_args_mini_swap {
 struct dlcall_args_mini_version {
     char unused;
 };
+struct dlcall_args_mini_write_copy {
+    mini_stream * p0;
+    mini_stream * p1;
+};
 
 static struct dlcall_host_runtime dlcall__rt;
-static dlcall_fn dlcall__thunk[7];
-static const char *const dlcall__thunk_name[7] = {
+static dlcall_fn dlcall__thunk[8];
+static const char *const dlcall__thunk_name[8] = {
     "dlcall_thunk_mini_end",
     "dlcall_thunk_mini_init",
     "dlcall_thunk_mini_nothing",
@@ -47,6 +51,7 @@ static const char *const dlcall__thunk_name[7] = {
     "dlcall_thunk_mini_sum_mapped",
     "dlcall_thunk_mini_swap",
     "dlcall_thunk_mini_version",
+    "dlcall_thunk_mini_write_copy",
 };
 
 /*
@@ -175,6 +180,7 @@ int (mini_end)(mini_stream * s)
 int (mini_init)(mini_stream * s)
 {
     struct dlcall_args_mini_init a = { .p0 = s };
+    __typeof__(s->msg) dlcall_old0 = s != NULL ? s->msg : NULL;
     int r;
     struct dlcall_frame frame = {
         .thunk = (uint64_t)(uintptr_t)dlcall__thunk[1],
@@ -183,7 +189,7 @@ int (mini_init)(mini_stream * s)
     };
 
     dlcall_call_host(&dlcall__rt, &frame);
-    if (s != NULL && s->msg != NULL) {
+    if (s != NULL && s->msg != NULL && s->msg != dlcall_old0) {
         s->msg = (char *)dlcall__intern(s->msg);
     }
     return r;
@@ -245,6 +251,27 @@ const char * (mini_version)(void)
 
     dlcall_invoke_fast(dlcall__thunk[6], &a, &r);
     r = (const char *)dlcall__intern(r);
+    return r;
+}
+
+int (mini_write_copy)(mini_stream * dest, mini_stream * source)
+{
+    struct dlcall_args_mini_write_copy a = { .p0 = dest, .p1 = source };
+    __typeof__(dest->msg) dlcall_old0 = dest != NULL ? dest->msg : NULL;
+    int r;
+    struct dlcall_frame frame = {
+        .thunk = (uint64_t)(uintptr_t)dlcall__thunk[7],
+        .args = (uint64_t)(uintptr_t)&a,
+        .ret = (uint64_t)(uintptr_t)&r,
+    };
+
+    dlcall_call_host(&dlcall__rt, &frame);
+    if (dest != NULL && dest->msg != NULL && dest->msg != dlcall_old0) {
+        dest->msg = (char *)dlcall__intern(dest->msg);
+    }
+    if (source != NULL && source->msg != NULL) {
+        source->msg = (char *)dlcall__intern(source->msg);
+    }
     return r;
 }
 

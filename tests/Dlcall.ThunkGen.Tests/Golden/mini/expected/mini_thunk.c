@@ -36,6 +36,10 @@ struct dlcall_args_mini_swap {
 struct dlcall_args_mini_version {
     char unused;
 };
+struct dlcall_args_mini_write_copy {
+    mini_stream * p0;
+    mini_stream * p1;
+};
 
 /* Guest invoker per callback signature, handed over by the stub at load. */
 static uint64_t dlcall__invoker[3];
@@ -166,5 +170,32 @@ void dlcall_thunk_mini_version(void *args, void *ret)
     struct dlcall_args_mini_version *a = args;
 
     *(const char * *)ret = (mini_version)();
+}
+
+void dlcall_thunk_mini_write_copy(void *args, void *ret)
+{
+    struct dlcall_args_mini_write_copy *a = args;
+    struct mini_stream *r0 = (struct mini_stream *)a->p0;
+    struct mini_stream *r1 = (struct mini_stream *)a->p1;
+    mini_alloc_fn old0_alloc = r0 != NULL ? r0->alloc : NULL;
+    mini_free_fn old0_release = r0 != NULL ? r0->release : NULL;
+
+    if (r1 != NULL) {
+        r1->alloc = (mini_alloc_fn)dlcall__wrap((void *)r1->alloc, 0, "mini: struct mini_stream.alloc");
+        r1->release = (mini_free_fn)dlcall__wrap((void *)r1->release, 1, "mini: struct mini_stream.release");
+    }
+    *(int *)ret = (mini_write_copy)(a->p0, a->p1);
+    if (r0 != NULL) {
+        if (r0->alloc != old0_alloc) {
+            r0->alloc = (mini_alloc_fn)(uintptr_t)dlcall_rt_guest_fn((const void *)r0->alloc);
+        }
+        if (r0->release != old0_release) {
+            r0->release = (mini_free_fn)(uintptr_t)dlcall_rt_guest_fn((const void *)r0->release);
+        }
+    }
+    if (r1 != NULL) {
+        r1->alloc = (mini_alloc_fn)(uintptr_t)dlcall_rt_guest_fn((const void *)r1->alloc);
+        r1->release = (mini_free_fn)(uintptr_t)dlcall_rt_guest_fn((const void *)r1->release);
+    }
 }
 
