@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Compat;
 using Dlcall.ThunkGen.Driver;
 using Dlcall.ThunkGen.Spec;
 
@@ -7,12 +8,17 @@ namespace Dlcall.Cli;
 /// <summary>The QEMU command line that runs a guest program, emulated or with libraries passed through.</summary>
 /// <param name="Qemu">qemu-&lt;isa&gt; of the project's build.</param>
 /// <param name="Args">Everything after it, the program and its arguments last.</param>
-internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
+/// <param name="PassedThrough">The libraries whose stubs the overlay has.</param>
+/// <param name="Emulated">Chosen libraries that stay emulated because the host's cannot serve the
+/// program (<see cref="HostCompatibility"/>), with the reason.</param>
+internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IReadOnlyList<string> PassedThrough,
+    IReadOnlyDictionary<string, string> Emulated)
 {
     /// <summary>
     /// For <paramref name="command"/> (program and arguments) on <paramref name="isa"/>: the guest root
     /// (<paramref name="sysroot"/>, or Debian's with every known library's package), the plugin and an
-    /// overlay with the stubs of <paramref name="libs"/> only (none: fully emulated).
+    /// overlay with the stubs of <paramref name="libs"/> only (none: fully emulated), less those the
+    /// host cannot serve in this guest root.
     /// </summary>
     public static (GuestLaunch? Launch, string Error) Prepare(IReadOnlyList<string> command, string isa, IReadOnlyList<string> libs,
         string? sysroot, IReadOnlyList<string>? pluginOptions = null, IReadOnlyDictionary<string, string>? guestEnv = null)
@@ -20,6 +26,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
         string qemu = Path.Combine(QemuDir(), "bin", "qemu-" + isa);
         if (!File.Exists(qemu)) return (null, "QEMU is not built: run native/qemu/build-qemu.sh (./test.sh and ./demo.sh do)");
         var args = new List<string>();
+        var emulated = new Dictionary<string, string>();
         if (isa != "x86_64")
         {
             string? root = sysroot;
@@ -33,6 +40,10 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
                 root = dir;
             }
             args.AddRange(["-L", root]);
+            var (candidates, candErr) = Candidates(isa, root, libs);
+            if (candidates is null) return (null, candErr);
+            emulated = PassthroughVerdicts.Refusals(isa, root, command[0], candidates);
+            libs = libs.Where(l => !emulated.ContainsKey(l)).ToList();
         }
         if (libs.Count > 0)
         {
@@ -46,7 +57,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
         }
         foreach (var (k, v) in guestEnv ?? new Dictionary<string, string>()) args.AddRange(["-E", $"{k}={v}"]);
         args.AddRange(command);
-        return (new GuestLaunch(qemu, args), "");
+        return (new GuestLaunch(qemu, args, libs, emulated), "");
     }
 
     /// <summary>The libraries of a --passthrough value: a comma list, all, or none.</summary>
@@ -69,14 +80,42 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
         Directory.CreateDirectory(dir);
         foreach (string lib in libs)
         {
-            string specPath = ThunkSettings.SpecPath(lib);
-            var (spec, specErr) = SpecLoader.Load(specPath);
-            if (spec is null) return (null, specErr!.ToString());
-            string stub = Path.Combine(RepoLayout.Artifacts, "thunks", isa, "lib", spec.Soname);
-            if (!File.Exists(stub) && Generate(specPath, spec, isa) is string genErr) return (null, genErr);
+            var (spec, stub, err) = Stub(isa, lib);
+            if (spec is null) return (null, err);
             LinkAtomically(Path.Combine(dir, spec.Soname), stub);
         }
         return (dir, "");
+    }
+
+    /// <summary>The spec and stub of <paramref name="lib"/> (generated first when missing).</summary>
+    private static (LibrarySpec? Spec, string Stub, string Error) Stub(string isa, string lib)
+    {
+        string specPath = ThunkSettings.SpecPath(lib);
+        var (spec, specErr) = SpecLoader.Load(specPath);
+        if (spec is null) return (null, "", specErr!.ToString());
+        string stub = Path.Combine(RepoLayout.Artifacts, "thunks", isa, "lib", spec.Soname);
+        if (!File.Exists(stub) && Generate(specPath, spec, isa) is string genErr) return (null, "", genErr);
+        return (spec, stub, "");
+    }
+
+    /// <summary>The files <see cref="HostCompatibility"/> compares for each library the root has; a library
+    /// missing from the guest root or the host is no candidate (the guest's own absence is ld.so's to report,
+    /// the host's the stub generator's).</summary>
+    private static (Dictionary<string, (PassthroughCandidate, string)>? Candidates, string Error) Candidates(
+        string isa, string root, IReadOnlyList<string> libs)
+    {
+        var result = new Dictionary<string, (PassthroughCandidate, string)>();
+        foreach (string lib in libs)
+        {
+            var (spec, stub, err) = Stub(isa, lib);
+            if (spec is null) return (null, err);
+            string? guest = GuestRoot.Resolve(root, $"/usr/lib/{isa}-linux-gnu/{spec.Soname}")
+                ?? GuestRoot.Resolve(root, $"/lib/{isa}-linux-gnu/{spec.Soname}");
+            string? host = RepoLayout.FindLibrary("/", "x86_64-linux-gnu", spec.HostLibrary ?? spec.Soname);
+            if (guest is null || host is null) continue;
+            result[lib] = (new PassthroughCandidate(spec, guest, host, stub), ThunkSettings.SpecPath(lib));
+        }
+        return (result, "");
     }
 
     /// <summary>

@@ -6,10 +6,14 @@ namespace Dlcall.Cli;
 
 /// <summary>
 /// <c>dlcall run [--arch auto] [--passthrough zlib,...|all|none] [--sysroot DIR] [--allow PAT]
-/// [--deny PAT] [--stats] [--stats-file FILE] -- program args</c>: runs an unmodified foreign
+/// [--deny PAT] [--stats] [--stats-file FILE] [-v] -- program args</c>: runs an unmodified foreign
 /// program under the right QEMU, with the plugin and, for the chosen libraries only, the generated
 /// stubs ahead of the guest root's real libraries.
 /// </summary>
+/// <remarks>
+/// A chosen library whose host build cannot serve the program (older than the guest's, see
+/// ThunkGen/Compat/HostCompatibility.cs) stays emulated; -v or --stats says so, one line each.
+/// </remarks>
 /// <remarks>
 /// With --allow/--deny, a library is passed through only when the policy allows its host
 /// library's name (libz.so.1); a refused one stays emulated. The stub loads dlcall's own files
@@ -27,6 +31,7 @@ internal static class RunCommand
         var deny = new Option<string[]>("--deny") { Description = "host libraries the program may not load (wins over --allow)" };
         var stats = new Option<bool>("--stats") { Description = "at exit, print calls per library and symbol and the time spent on the host (stderr)" };
         var statsFile = new Option<string?>("--stats-file") { Description = "like --stats, into FILE (QEMU's log file, -D)" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "say which chosen libraries stay emulated and why (stderr)" };
         var command = new Argument<string[]>("program") { Description = "the guest program and its arguments (after --)", Arity = ArgumentArity.OneOrMore };
         var cmd = new Command("run", "run a foreign-architecture program with host libraries passed through");
         cmd.Options.Add(arch);
@@ -36,6 +41,7 @@ internal static class RunCommand
         cmd.Options.Add(deny);
         cmd.Options.Add(stats);
         cmd.Options.Add(statsFile);
+        cmd.Options.Add(verbose);
         cmd.Arguments.Add(command);
         cmd.SetAction(pr =>
         {
@@ -43,13 +49,13 @@ internal static class RunCommand
             if (policy is null) return Fail(policyError);
             string? file = pr.GetValue(statsFile);
             return Run(pr.GetValue(command)!, pr.GetValue(arch)!, pr.GetValue(passthrough)!, pr.GetValue(sysroot),
-                policy, pr.GetValue(stats) || file != null, file);
+                policy, pr.GetValue(stats) || file != null, file, pr.GetValue(verbose));
         });
         return cmd;
     }
 
     private static int Run(string[] command, string archOption, string passthrough, string? sysrootOption,
-        LibraryPolicy policy, bool stats, string? statsFile)
+        LibraryPolicy policy, bool stats, string? statsFile, bool verbose)
     {
         string program = command[0];
         if (!File.Exists(program)) return Fail($"no such program: {program}");
@@ -65,12 +71,17 @@ internal static class RunCommand
         libs = libs.Where(l => PolicyAllows(policy, l)).ToList();
         var (options, optionsError) = PluginOptions(policy, libs, stats);
         if (options is null) return Fail(optionsError);
-        if (stats && libs.Count == 0) Console.Error.WriteLine("dlcall run: no library is passed through, so there are no stats");
 
         var (launch, error) = GuestLaunch.Prepare(command, isa, libs, sysrootOption, options);
         if (launch is null) return Fail(error);
+        if (verbose || stats)
+        {
+            foreach (var (lib, why) in launch.Emulated.OrderBy(e => e.Key, StringComparer.Ordinal))
+                Console.Error.WriteLine($"dlcall run: {lib} stays emulated: {why}");
+        }
+        if (stats && launch.PassedThrough.Count == 0) Console.Error.WriteLine("dlcall run: no library is passed through, so there are no stats");
         var args = launch.Args.ToList();
-        if (libs.Count > 0 && stats)
+        if (launch.PassedThrough.Count > 0 && stats)
         {
             // QEMU options go before the program (the last of the launch's arguments).
             int at = args.Count - command.Length;
