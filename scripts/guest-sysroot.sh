@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # Build a guest root from Debian's own packages, for QEMU's -L: download the named packages
-# for the guest architecture and extract them (dpkg -x). Nothing is installed on the host:
+# for the guest architecture and extract them (dpkg -x), then make what their maintainer
+# scripts would have (update-alternatives links such as libblas.so.3; lib/alternatives.py).
+# Nothing is installed on the host:
 # apt runs with a private state directory and its own architecture, so the host's package
 # database and apt configuration stay untouched.
 #
@@ -21,7 +23,7 @@ riscv64) suite=trixie ;;
 esac
 
 cache="${DLCALL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dlcall}"
-key=$(echo "layout3 $suite $*" | tr ' ' '\n' | sort -u | sha256sum | cut -c1-12)
+key=$(echo "layout4 $suite $*" | tr ' ' '\n' | sort -u | sha256sum | cut -c1-12)
 root="$cache/sysroot-$arch-$key"
 if [ -f "$root/.dlcall-complete" ]; then echo "$root"; exit 0; fi
 
@@ -54,14 +56,21 @@ fi
 mapfile -t pkgs < <(apt-cache "${apt_opts[@]}" depends --recurse --no-recommends --no-suggests \
     --no-conflicts --no-breaks --no-replaces --no-enhances "$@" | grep -v '^ ' | grep -v '^<' |
     sed "s/:$arch\$//" | sort -u)
+# apt-cache leaves out a name it does not know (or a virtual one): say which, not a root without it.
+for want in "$@"; do
+    printf '%s\n' "${pkgs[@]}" | grep -qxF "${want%:"$arch"}" ||
+        { echo "guest-sysroot: no package '$want' for $arch in Debian $suite" >&2; exit 2; }
+done
 echo "guest-sysroot: ${#pkgs[@]} packages for $arch: ${pkgs[*]}" >&2
 (cd "$apt_dir/debs" && apt-get "${apt_opts[@]}" -qq download "${pkgs[@]}" >&2)
 
 rm -rf "$root.tmp"; mkdir -p "$root.tmp"
+debs=()
 for p in "${pkgs[@]}"; do
     deb=$(ls "$apt_dir/debs/${p}_"*"_$arch.deb" "$apt_dir/debs/${p}_"*"_all.deb" 2>/dev/null | head -n1 || true)
     [ -n "$deb" ] || { echo "guest-sysroot: package $p ($arch) could not be had" >&2; exit 1; }
     dpkg -x "$deb" "$root.tmp"
+    debs+=("$deb")
 done
 # Merged /usr, as on an installed Debian 12 or 13 (/bin -> usr/bin...): Debian 13 packages ship
 # everything under /usr and the links come from base-files, which is not extracted; Debian 12's
@@ -77,6 +86,7 @@ for d in lib bin sbin; do
     fi
     if [ ! -e "$root.tmp/$d" ] && [ -d "$root.tmp/usr/$d" ]; then ln -s "usr/$d" "$root.tmp/$d"; fi
 done
+python3 "$(dirname "${BASH_SOURCE[0]}")/lib/alternatives.py" "$root.tmp" "${debs[@]}" >&2
 touch "$root.tmp/.dlcall-complete"
 rm -rf "$root"; mv "$root.tmp" "$root"
 echo "$root"

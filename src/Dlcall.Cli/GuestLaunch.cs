@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 using Dlcall.ThunkGen.Build;
+using Dlcall.ThunkGen.Compat;
 using Dlcall.ThunkGen.Driver;
 using Dlcall.ThunkGen.Spec;
 
@@ -8,13 +9,19 @@ namespace Dlcall.Cli;
 /// <summary>The QEMU command line that runs a guest program, emulated or with libraries passed through.</summary>
 /// <param name="Qemu">qemu-&lt;isa&gt; of the project's build.</param>
 /// <param name="Args">Everything after it, the program and its arguments last.</param>
-internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
+/// <param name="PassedThrough">The libraries whose stubs the overlay has.</param>
+/// <param name="Emulated">Chosen libraries that stay emulated because the host's cannot serve the
+/// program (<see cref="HostCompatibility"/>), with the reason.</param>
+internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IReadOnlyList<string> PassedThrough,
+    IReadOnlyDictionary<string, string> Emulated)
 {
     /// <summary>
     /// For <paramref name="command"/> (program and arguments) on <paramref name="isa"/>: the guest root
     /// (<paramref name="sysroot"/>, or Debian's with every known library's package), the plugin and an
-    /// overlay with the stubs of <paramref name="libs"/> only (none: fully emulated). With
-    /// <paramref name="followExec"/> the plugin is loaded even for none, to follow the guest's execs.
+    /// overlay with the stubs of <paramref name="libs"/> only (none: fully emulated), less those the
+    /// host cannot serve in this guest root. With <paramref name="followExec"/> the plugin is loaded
+    /// even when no library is passed through, only to follow the guest's execs (fast_path=off: no
+    /// translation callback, so the emulated run is bare QEMU's).
     /// </summary>
     public static (GuestLaunch? Launch, string Error) Prepare(IReadOnlyList<string> command, string isa, IReadOnlyList<string> libs,
         string? sysroot, IReadOnlyList<string>? pluginOptions = null, IReadOnlyDictionary<string, string>? guestEnv = null,
@@ -23,6 +30,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
         string qemu = Path.Combine(QemuDir(), "bin", "qemu-" + isa);
         if (!File.Exists(qemu)) return (null, "QEMU is not built: run native/qemu/build-qemu.sh (./test.sh and ./demo.sh do)");
         var args = new List<string>();
+        var emulated = new Dictionary<string, string>();
         if (isa != "x86_64")
         {
             string? root = sysroot;
@@ -36,12 +44,17 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
                 root = dir;
             }
             args.AddRange(["-L", root]);
+            var (candidates, candErr) = Candidates(isa, root, libs);
+            if (candidates is null) return (null, candErr);
+            emulated = PassthroughVerdicts.Refusals(isa, root, command[0], candidates);
+            libs = libs.Where(l => !emulated.ContainsKey(l)).ToList();
         }
         if (libs.Count > 0 || followExec)
         {
             string plugin = Path.Combine(RepoLayout.Artifacts, "plugin", "libdlcall.so");
             if (!File.Exists(plugin)) return (null, "the plugin is not built: run scripts/build-plugin.sh");
-            string options = pluginOptions is { Count: > 0 } ? "," + string.Join(",", pluginOptions) : "";
+            IReadOnlyList<string> chosen = libs.Count > 0 ? pluginOptions ?? [] : ["fast_path=off"];
+            string options = chosen.Count > 0 ? "," + string.Join(",", chosen) : "";
             args.AddRange(["-plugin", plugin + options]);
         }
         if (libs.Count > 0)
@@ -56,7 +69,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
         }
         foreach (var (k, v) in guestEnv ?? new Dictionary<string, string>()) args.AddRange(["-E", $"{k}={v}"]);
         args.AddRange(command);
-        return (new GuestLaunch(qemu, args), "");
+        return (new GuestLaunch(qemu, args, libs, emulated), "");
     }
 
     /// <summary>The libraries of a --passthrough value: a comma list, all, or none.</summary>
@@ -76,21 +89,50 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
     private static (string? Dir, string Error) Overlay(string isa, IReadOnlyList<string> libs)
     {
         string dir = Path.Combine(RepoLayout.Artifacts, "run", isa, string.Join("+", libs.Order()));
-        string stubs = Path.Combine(RepoLayout.Artifacts, "thunks", isa, "lib");
         Directory.CreateDirectory(dir);
         foreach (string lib in libs)
         {
-            string specPath = ThunkSettings.SpecPath(lib);
-            var (spec, specErr) = SpecLoader.Load(specPath);
-            if (spec is null) return (null, specErr!.ToString());
-            string stub = Path.Combine(stubs, spec.Soname);
-            bool stale = !File.Exists(stub) || !File.Exists(GuestRuntime.PathIn(stubs));
-            if (stale && Generate(specPath, spec, isa) is string genErr) return (null, genErr);
+            var (spec, stub, err) = Stub(isa, lib);
+            if (spec is null) return (null, err);
             LinkAtomically(Path.Combine(dir, spec.Soname), stub);
         }
         // The runtime the stubs share: their RUNPATH $ORIGIN is the overlay, where the links are.
-        if (libs.Count > 0) LinkAtomically(Path.Combine(dir, GuestRuntime.FileName), GuestRuntime.PathIn(stubs));
+        if (libs.Count > 0) LinkAtomically(Path.Combine(dir, GuestRuntime.FileName), GuestRuntime.PathIn(StubDir(isa)));
         return (dir, "");
+    }
+
+    /// <summary>The spec and stub of <paramref name="lib"/> (generated first when missing).</summary>
+    private static (LibrarySpec? Spec, string Stub, string Error) Stub(string isa, string lib)
+    {
+        string specPath = ThunkSettings.SpecPath(lib);
+        var (spec, specErr) = SpecLoader.Load(specPath);
+        if (spec is null) return (null, "", specErr!.ToString());
+        string stub = Path.Combine(StubDir(isa), spec.Soname);
+        bool stale = !File.Exists(stub) || !File.Exists(GuestRuntime.PathIn(StubDir(isa)));
+        if (stale && Generate(specPath, spec, isa) is string genErr) return (null, "", genErr);
+        return (spec, stub, "");
+    }
+
+    private static string StubDir(string isa) => Path.Combine(RepoLayout.Artifacts, "thunks", isa, "lib");
+
+    /// <summary>The files <see cref="HostCompatibility"/> compares for each library the root has; a library
+    /// missing from the guest root or the host is no candidate (the guest's own absence is ld.so's to report,
+    /// the host's the stub generator's).</summary>
+    private static (Dictionary<string, (PassthroughCandidate, string)>? Candidates, string Error) Candidates(
+        string isa, string root, IReadOnlyList<string> libs)
+    {
+        var result = new Dictionary<string, (PassthroughCandidate, string)>();
+        foreach (string lib in libs)
+        {
+            var (spec, stub, err) = Stub(isa, lib);
+            if (spec is null) return (null, err);
+            string? guest = GuestRoot.Resolve(root, $"/usr/lib/{isa}-linux-gnu/{spec.Soname}")
+                ?? GuestRoot.Resolve(root, $"/lib/{isa}-linux-gnu/{spec.Soname}");
+            string? host = RepoLayout.FindLibrary("/", "x86_64-linux-gnu", spec.HostLibrary ?? spec.Soname);
+            if (guest is null || host is null) continue;
+            result[lib] = (new PassthroughCandidate(spec, guest, host, stub), ThunkSettings.SpecPath(lib));
+        }
+        return (result, "");
     }
 
     /// <summary>

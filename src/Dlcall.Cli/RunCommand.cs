@@ -6,11 +6,13 @@ namespace Dlcall.Cli;
 
 /// <summary>
 /// <c>dlcall run [--arch auto] [--passthrough zlib,...|all|none] [--sysroot DIR] [--allow PAT]
-/// [--deny PAT] [--stats] [--stats-file FILE] [--no-follow-exec] -- program args</c>: runs an unmodified foreign
+/// [--deny PAT] [--stats] [--stats-file FILE] [--no-follow-exec] [-v] -- program args</c>: runs an unmodified foreign
 /// program under the right QEMU, with the plugin and, for the chosen libraries only, the generated
 /// stubs ahead of the guest root's real libraries.
 /// </summary>
 /// <remarks>
+/// A chosen library whose host build cannot serve the program (older than the guest's, see
+/// ThunkGen/Compat/HostCompatibility.cs) stays emulated; -v or --stats says so, one line each.
 /// With --allow/--deny, a library is passed through only when the policy allows its host
 /// library's name (libz.so.1); a refused one stays emulated. The stub loads dlcall's own files
 /// (the host runtime and the library's thunk library), which stand for the allowed library: they
@@ -27,6 +29,7 @@ internal static class RunCommand
         var deny = new Option<string[]>("--deny") { Description = "host libraries the program may not load (wins over --allow)" };
         var stats = new Option<bool>("--stats") { Description = "at exit, print calls per library and symbol and the time spent on the host (stderr)" };
         var statsFile = new Option<string?>("--stats-file") { Description = "like --stats, into FILE: one report per process of the tree, appended" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "say which chosen libraries stay emulated and why (stderr)" };
         var noFollow = new Option<bool>("--no-follow-exec") { Description = "leave the guest's execve to the host kernel, as bare QEMU does (children then run without QEMU unless binfmt_misc starts it)" };
         var command = new Argument<string[]>("program") { Description = "the guest program and its arguments (after --)", Arity = ArgumentArity.OneOrMore };
         var cmd = new Command("run", "run a foreign-architecture program with host libraries passed through");
@@ -38,6 +41,7 @@ internal static class RunCommand
         cmd.Options.Add(stats);
         cmd.Options.Add(statsFile);
         cmd.Options.Add(noFollow);
+        cmd.Options.Add(verbose);
         cmd.Arguments.Add(command);
         cmd.SetAction(pr =>
         {
@@ -45,13 +49,13 @@ internal static class RunCommand
             if (policy is null) return Fail(policyError);
             string? file = pr.GetValue(statsFile);
             return Run(pr.GetValue(command)!, pr.GetValue(arch)!, pr.GetValue(passthrough)!, pr.GetValue(sysroot),
-                policy, pr.GetValue(stats) || file != null, file, !pr.GetValue(noFollow));
+                policy, pr.GetValue(stats) || file != null, file, !pr.GetValue(noFollow), pr.GetValue(verbose));
         });
         return cmd;
     }
 
     private static int Run(string[] command, string archOption, string passthrough, string? sysrootOption,
-        LibraryPolicy policy, bool stats, string? statsFile, bool followExec)
+        LibraryPolicy policy, bool stats, string? statsFile, bool followExec, bool verbose)
     {
         string program = command[0];
         if (!File.Exists(program)) return Fail($"no such program: {program}");
@@ -67,20 +71,22 @@ internal static class RunCommand
         libs = libs.Where(l => PolicyAllows(policy, l)).ToList();
         var (options, optionsError) = PluginOptions(policy, libs, stats, statsFile, followExec);
         if (options is null) return Fail(optionsError);
-        // The plugin is there to follow execs only: no translation callback (fast_path=off), so
-        // the emulated run is the same as bare QEMU's.
-        if (libs.Count == 0) options = ["fast_path=off"];
-        if (stats && libs.Count == 0) Console.Error.WriteLine("dlcall run: no library is passed through, so there are no stats");
 
         var (launch, error) = GuestLaunch.Prepare(command, isa, libs, sysrootOption, options, followExec: followExec);
         if (launch is null) return Fail(error);
+        if (verbose || stats)
+        {
+            foreach (var (lib, why) in launch.Emulated.OrderBy(e => e.Key, StringComparer.Ordinal))
+                Console.Error.WriteLine($"dlcall run: {lib} stays emulated: {why}");
+        }
+        if (stats && launch.PassedThrough.Count == 0) Console.Error.WriteLine("dlcall run: no library is passed through, so there are no stats");
         var args = launch.Args.ToList();
-        if (libs.Count > 0 && stats && statsFile is null)
+        if (launch.PassedThrough.Count > 0 && stats && statsFile is null)
         {
             // QEMU options go before the program (the last of the launch's arguments).
             args.InsertRange(args.Count - command.Length, ["-d", "plugin"]);
         }
-        if (libs.Count > 0 && statsFile != null)
+        if (launch.PassedThrough.Count > 0 && statsFile != null)
         {
             // Every process of the tree appends its report (stats_file=): start from an empty file.
             try { File.WriteAllBytes(statsFile, []); }

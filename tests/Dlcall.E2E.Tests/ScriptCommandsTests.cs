@@ -29,6 +29,15 @@ public class ScriptCommandsTests
     }
 
     [Fact]
+    public void SysrootNamesAPackageDebianDoesNotHave()
+    {
+        var r = Dlcall("sysroot", "--arch", "arm64", "coreutils", "no-such-package");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("guest-sysroot: no package 'no-such-package' for arm64 in Debian bookworm", r.StderrText.Trim().Split('\n')[^1]);
+        Assert.Equal("", r.StdoutText);
+    }
+
+    [Fact]
     public void BenchNamesTheBenchmarksItHas()
     {
         var r = Dlcall("bench", "nope");

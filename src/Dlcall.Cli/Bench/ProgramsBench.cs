@@ -70,6 +70,7 @@ internal static class ProgramsBench
         var (emulated, emuErr) = GuestLaunch.Prepare([guestProgram, .. args], isa, [], root);
         var (dlcall, dlErr) = GuestLaunch.Prepare([guestProgram, .. args], isa, w.Passthrough, root, guestEnv: w.DlcallEnv);
         if (emulated is null || dlcall is null) return (null, emuErr + dlErr);
+        foreach (var (lib, why) in dlcall.Emulated) Console.Error.WriteLine($"bench: '{w.Name}': {lib} stays emulated: {why}");
         string? stdin = w.Stdin ? input : null;
         string work = Path.GetTempPath();
         var modes = new (string Exe, IReadOnlyList<string> Args)[] { (nativeProgram, args), (emulated.Qemu, emulated.Args), (dlcall.Qemu, dlcall.Args) };

@@ -147,4 +147,8 @@ public sealed record LibrarySpec
     /// <summary>Library functions a program passes as callbacks (sqlite3_free as a destructor): the stub
     /// hands the host its own function instead of the stub's, so no trampoline and no round trip.</summary>
     public IReadOnlyList<string> HostEquivalents { get; init; } = [];
+
+    /// <summary>How `dlcall run` compares the host library's version with the guest's before passing it
+    /// through (see Compat/HostCompatibility.cs); null: no version check beyond the exported symbols.</summary>
+    public VersionCheck? VersionCheck { get; init; }
 }

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using System.Security.Cryptography;
+using System.Text;
+using Dlcall.ThunkGen.Compat;
+
+namespace Dlcall.Cli;
+
+/// <summary>
+/// <see cref="HostCompatibility"/>'s verdicts for one program in one guest root, cached under
+/// artifacts/run/compat/: reading the program's libraries costs tens of milliseconds, checking that
+/// none of the files changed (size and modification time of each) costs a stat per file.
+/// </summary>
+internal static class PassthroughVerdicts
+{
+    // Bump when the checks change, so older verdicts are not reused.
+    private const string Layout = "compat1";
+
+    /// <summary>Library name to the reason it stays emulated, for the <paramref name="candidates"/>
+    /// (library name to files) a program <paramref name="program"/> in <paramref name="root"/> would use.</summary>
+    public static Dictionary<string, string> Refusals(string isa, string root, string program,
+        IReadOnlyDictionary<string, (PassthroughCandidate Candidate, string SpecPath)> candidates)
+    {
+        string key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n",
+            [Layout, isa, Path.GetFullPath(root), Path.GetFullPath(program), .. candidates.Keys.Order()]))))[..16];
+        string file = Path.Combine(RepoLayout.Artifacts, "run", "compat", key);
+        if (Read(file) is { } cached) return cached;
+
+        var consumers = GuestRoot.Closure(root, program, isa + "-linux-gnu");
+        var refusals = new Dictionary<string, string>();
+        foreach (var (lib, (candidate, _)) in candidates)
+        {
+            if (HostCompatibility.Refusal(candidate, consumers) is string why) refusals[lib] = why;
+        }
+        var inputs = consumers.Select(c => c.Path)
+            .Concat(candidates.Values.SelectMany(c => new[] { c.Candidate.GuestLibrary, c.Candidate.HostLibrary, c.Candidate.Stub, c.SpecPath }))
+            .Append(program).Distinct();
+        Write(file, inputs, refusals);
+        return refusals;
+    }
+
+    private static string Identity(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? $"{info.Length}\t{info.LastWriteTimeUtc.Ticks}" : "missing\t0";
+    }
+
+    private static Dictionary<string, string>? Read(string file)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        var refusals = new Dictionary<string, string>();
+        foreach (string line in lines)
+        {
+            string[] f = line.Split('\t', 4);
+            if (f[0] == "F" && f.Length == 4 && Identity(f[3]) != $"{f[1]}\t{f[2]}") return null;
+            if (f[0] == "R" && f.Length >= 3) refusals[f[1]] = string.Join('\t', f[2..]);
+        }
+        return refusals;
+    }
+
+    // Written whole under a temporary name, then renamed: parallel runs never read half a file.
+    private static void Write(string file, IEnumerable<string> inputs, Dictionary<string, string> refusals)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            var text = new StringBuilder();
+            foreach (string p in inputs) text.Append($"F\t{Identity(p)}\t{Path.GetFullPath(p)}\n");
+            foreach (var (lib, why) in refusals) text.Append($"R\t{lib}\t{why.Replace('\n', ' ')}\n");
+            string temp = $"{file}.{Environment.ProcessId}.tmp";
+            File.WriteAllText(temp, text.ToString());
+            File.Move(temp, file, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An unwritable cache costs the next run the same reading, nothing else.
+        }
+    }
+}
