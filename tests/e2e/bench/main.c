@@ -104,7 +104,7 @@ int main(int argc, char **argv)
     e2e_say("invoke_noop_ns %.2f", time_invoke(noop, n));
     e2e_say("attr_ns %.2f", time_attr(n));
     e2e_say("invoke_fast_ns %.2f", time_invoke_fast(noop, n));
-    e2e_say("fast_path %s", dlcall__fast_state()->registered == 1 ? "on" : "off");
+    e2e_say("fast_path %s", dlcall__thread()->registered == 1 ? "on" : "off");
     E2E_CHECK(dlcall_dlclose(lib) == 0);
     e2e_pass();
     return 0;
