@@ -20,8 +20,9 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
     /// (<paramref name="sysroot"/>, or Debian's with every known library's package), the plugin and an
     /// overlay with the stubs of <paramref name="libs"/> only (none: fully emulated), less those the
     /// host cannot serve in this guest root. With <paramref name="followExec"/> the plugin is loaded
-    /// even when no library is passed through, only to follow the guest's execs (fast_path=off: no
-    /// translation callback, so the emulated run is bare QEMU's).
+    /// even when no library is passed through, only to follow the guest's execs. It keeps its
+    /// translation callback then: the plugin learns QEMU's guest_base from the first translated
+    /// block, and reading the exec's argv and envp needs it.
     /// </summary>
     public static (GuestLaunch? Launch, string Error) Prepare(IReadOnlyList<string> command, string isa, IReadOnlyList<string> libs,
         string? sysroot, IReadOnlyList<string>? pluginOptions = null, IReadOnlyDictionary<string, string>? guestEnv = null,
@@ -53,7 +54,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
         {
             string plugin = Path.Combine(RepoLayout.Artifacts, "plugin", "libdlcall.so");
             if (!File.Exists(plugin)) return (null, "the plugin is not built: run scripts/build-plugin.sh");
-            IReadOnlyList<string> chosen = libs.Count > 0 ? pluginOptions ?? [] : ["fast_path=off"];
+            IReadOnlyList<string> chosen = libs.Count > 0 ? pluginOptions ?? [] : [];
             string options = chosen.Count > 0 ? "," + string.Join(",", chosen) : "";
             args.AddRange(["-plugin", plugin + options]);
         }

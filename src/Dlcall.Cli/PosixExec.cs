@@ -12,6 +12,8 @@ internal static partial class PosixExec
 {
     private const int SigPipe = 13, SigSetmask = 2;
 
+    private static readonly string[] OwnVariables = ["DLCALL_ROOT", "DLCALL_QEMU_DIR", "DLCALL_CACHE", "DLCALL_QEMU_SOURCE"];
+
     /// <summary>Only returns when execv fails, with errno's text.</summary>
     public static string Exec(string path, IReadOnlyList<string> args)
     {
@@ -24,8 +26,9 @@ internal static partial class PosixExec
             new Span<byte>(empty, 128).Clear();
             SigProcMask(SigSetmask, empty, null);
         }
-        // The ./dlcall wrapper's own variable: QEMU copies its environment into the guest's.
-        UnsetEnv("DLCALL_ROOT");
+        // dlcall's own set-up variables (the wrapper's, the build's): QEMU copies its environment
+        // into the guest's. DLCALL_FAST and DLCALL_HOST_DIR stay: the guest's stubs read them.
+        foreach (string name in OwnVariables) UnsetEnv(name);
         var argv = new nint[args.Count + 2];
         argv[0] = Marshal.StringToCoTaskMemUTF8(path);
         for (int i = 0; i < args.Count; i++) argv[i + 1] = Marshal.StringToCoTaskMemUTF8(args[i]);

@@ -13,7 +13,7 @@ namespace Dlcall.Plugin;
 /// under this QEMU and plugin (ExecFollow).</param>
 /// <param name="FastPath">fast_path=on (the default): the magic instruction is offered. Off, the
 /// plugin registers no translation callback at all, so emulated code runs exactly as without a
-/// plugin (dlcall run --passthrough none loads the plugin only to follow execs).</param>
+/// plugin; it then never learns guest_base, so execs are left to QEMU too.</param>
 /// <param name="StatsFile">stats_file=PATH: the stats report is appended to PATH (implies stats=on).</param>
 internal sealed record PluginSettings(long SyscallNumber, byte[][] Allow, byte[][] Deny, bool Stats, bool Trace,
     bool FollowExec = true, byte[]? StatsFile = null, bool FastPath = true)
