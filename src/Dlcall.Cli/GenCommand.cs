@@ -6,13 +6,13 @@ using Dlcall.ThunkGen.Spec;
 
 namespace Dlcall.Cli;
 
-/// <summary><c>dlcall gen LIB [--arch aarch64|riscv64] [--no-compile]</c>: stub and thunks for one library.</summary>
+/// <summary><c>dlcall gen LIB [--arch aarch64|arm64|riscv64] [--no-compile]</c>: stub and thunks for one library.</summary>
 internal static class GenCommand
 {
     public static Command Create()
     {
         var lib = new Argument<string>("library") { Description = "a directory name under thunks/ (zlib) or a spec.json path" };
-        var arch = new Option<string>("--arch") { Description = "guest ISA: aarch64 or riscv64", DefaultValueFactory = _ => "aarch64" };
+        var arch = GuestIsa.Option("guest ISA, QEMU's or Debian's name", GuestIsa.Guests, GuestIsa.Aarch64.Qemu);
         var noCompile = new Option<bool>("--no-compile") { Description = "write the C sources only" };
         var cmd = new Command("gen", "generate (and build) the guest stub and host thunk libraries of a C library");
         cmd.Arguments.Add(lib);
@@ -24,8 +24,6 @@ internal static class GenCommand
 
     private static int Run(string library, string isa, bool compile)
     {
-        if (isa is not ("aarch64" or "riscv64"))
-            return Fail($"unsupported --arch '{isa}': use aarch64 or riscv64");
         string specPath = ThunkSettings.SpecPath(library);
         var (spec, error) = SpecLoader.Load(specPath);
         if (spec is null) return Fail(error!.ToString());
