@@ -58,6 +58,11 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
         if (passthrough == "none") return [];
         if (passthrough == "all") return [.. known];
         var chosen = passthrough.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (chosen.Count == 0)
+        {
+            error = $"--passthrough '{passthrough}' names no library: give a comma list of {string.Join(", ", known)}, or all, or none";
+            return null;
+        }
         var unknown = chosen.Where(c => !known.Contains(c)).ToList();
         if (unknown.Count > 0) error = $"no thunks for {string.Join(", ", unknown)} (known: {string.Join(", ", known)})";
         return unknown.Count > 0 ? null : chosen;
@@ -68,7 +73,6 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
     {
         string dir = Path.Combine(RepoLayout.Artifacts, "run", isa, string.Join("+", libs.Order()));
         string stubs = Path.Combine(RepoLayout.Artifacts, "thunks", isa, "lib");
-        Directory.CreateDirectory(dir);
         foreach (string lib in libs)
         {
             string specPath = ThunkSettings.SpecPath(lib);
@@ -77,6 +81,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
             string stub = Path.Combine(stubs, spec.Soname);
             bool stale = !File.Exists(stub) || !File.Exists(GuestRuntime.PathIn(stubs));
             if (stale && Generate(specPath, spec, isa) is string genErr) return (null, genErr);
+            Directory.CreateDirectory(dir); // only now: a failed generation leaves no empty directory
             LinkAtomically(Path.Combine(dir, spec.Soname), stub);
         }
         // The runtime the stubs share: their RUNPATH $ORIGIN is the overlay, where the links are.
