@@ -25,14 +25,17 @@ internal static class GenCommand
     private static int Run(string library, string isa, bool compile)
     {
         string specPath = ThunkSettings.SpecPath(library);
+        if (!File.Exists(specPath))
+            return Fail($"no library '{library}': there is no {specPath} (known: {string.Join(", ", ThunkSettings.Known())})");
         var (spec, error) = SpecLoader.Load(specPath);
         if (spec is null) return Fail(error!.ToString());
 
         Console.Error.WriteLine($"dlcall gen: {spec.Library} for {isa}: guest root with {spec.GuestPackage}");
         var (settings, why) = ThunkSettings.Resolve(specPath, spec, isa, compile);
         if (settings is null) return Fail(why);
-        var result = ThunkGenerator.Run(settings, pass => Console.Error.WriteLine($"  {pass}"));
-        foreach (var d in result.Diagnostics) Console.Error.WriteLine(d);
+        GenerationResult result;
+        using (var progress = new Progress("dlcall gen:")) result = ThunkGenerator.Run(settings, progress.Begin);
+        Report(result.Diagnostics, Path.Combine(settings.OutputDir, "gen.log"));
         if (!result.Succeeded) return 1;
         var plan = result.Plan!;
         Console.Error.WriteLine($"dlcall gen: {plan.Functions.Count} functions: " +
@@ -40,6 +43,28 @@ internal static class GenCommand
             $"; {plan.Signatures.Count} callback signatures; {plan.CheckedRecords.Count} records checked");
         foreach (string f in result.Files) Console.WriteLine(f);
         return 0;
+    }
+
+    /// <summary>
+    /// Errors in full; warnings (libcrypto has ~220: functions dlcall cannot pass through, which stay
+    /// unexported) as a count per code, all of them in <paramref name="log"/> under artifacts/.
+    /// </summary>
+    private static void Report(IReadOnlyList<Diagnostic> diagnostics, string log)
+    {
+        foreach (var d in diagnostics.Where(d => d.Severity == Severity.Error)) Console.Error.WriteLine(d);
+        var warnings = diagnostics.Where(d => d.Severity != Severity.Error).ToList();
+        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+        File.WriteAllLines(log, diagnostics.Select(d => d.ToString()));
+        if (warnings.Count == 0) return;
+        string byCode = string.Join(", ", warnings.GroupBy(w => w.Code).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}"));
+        Console.Error.WriteLine($"dlcall gen: {warnings.Count} warning(s) ({byCode}); all of them in {Shown(log)}");
+    }
+
+    // Relative to where the user is when that is shorter: artifacts/thunks/aarch64/crypto/gen.log.
+    private static string Shown(string path)
+    {
+        string here = Directory.GetCurrentDirectory() + "/";
+        return path.StartsWith(here, StringComparison.Ordinal) ? path[here.Length..] : path;
     }
 
     private static int Fail(string message)

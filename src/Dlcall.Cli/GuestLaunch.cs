@@ -108,7 +108,8 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args)
         Console.Error.WriteLine($"dlcall: generating the {spec.Library} stub for {isa} (dlcall gen {spec.Library} --arch {isa})");
         var (settings, why) = ThunkSettings.Resolve(specPath, spec, isa, compile: true);
         if (settings is null) return why;
-        var result = ThunkGenerator.Run(settings);
+        GenerationResult result;
+        using (var progress = new Progress($"dlcall: {spec.Library} stub:", TimeSpan.FromSeconds(2))) result = ThunkGenerator.Run(settings, progress.Begin);
         return result.Succeeded ? null : string.Join("\n", result.Diagnostics);
     }
 

@@ -22,7 +22,8 @@ try
             names.Insert(0, c.Command is RootCommand ? "dlcall" : c.Command.Name);
         string command = string.Join(" ", names);
         foreach (var error in parsed.Errors) Console.Error.WriteLine($"{command}: {error.Message}");
-        Console.Error.WriteLine($"{command}: see {command} --help");
+        var subcommands = parsed.CommandResult.Command.Subcommands.Select(c => c.Name).ToList();
+        Console.Error.WriteLine($"{command}: see {command} --help" + (subcommands.Count > 0 ? $" (commands: {string.Join(", ", subcommands)})" : ""));
         return 2;
     }
     return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

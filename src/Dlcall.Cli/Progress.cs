@@ -22,6 +22,7 @@ internal sealed class Progress : IDisposable
     private readonly Thread _ticker;
     private readonly Stopwatch _clock = new();
     private string? _step;
+    private TimeSpan _next; // when the step's next line is due, on _clock
     private bool _announced, _done;
 
     /// <param name="prefix">Put before each line ("dlcall gen:").</param>
@@ -42,6 +43,7 @@ internal sealed class Progress : IDisposable
             EndStep();
             _step = step;
             _announced = false;
+            _next = _quietFor > TimeSpan.Zero ? _quietFor : Every;
             _clock.Restart();
             if (_quietFor == TimeSpan.Zero) Announce();
             Monitor.PulseAll(_gate);
@@ -86,14 +88,21 @@ internal sealed class Progress : IDisposable
         {
             while (!_done)
             {
-                // Wake at the next moment something is due: the first announcement or the next tick.
-                TimeSpan due = !_announced && _quietFor > TimeSpan.Zero ? _quietFor : Every;
-                TimeSpan elapsed = _clock.Elapsed;
-                TimeSpan wait = _step == null ? Every : due - TimeSpan.FromTicks(elapsed.Ticks % due.Ticks);
-                Monitor.Wait(_gate, wait);
-                if (_done || _step == null || _clock.Elapsed < due) continue;
+                if (_step == null)
+                {
+                    Monitor.Wait(_gate);
+                    continue;
+                }
+                TimeSpan now = _clock.Elapsed;
+                if (now < _next)
+                {
+                    // +1 ms: a wait shorter than the timer's resolution returns at once and would spin.
+                    Monitor.Wait(_gate, _next - now + TimeSpan.FromMilliseconds(1));
+                    continue;
+                }
                 if (!_announced) Announce();
-                else Console.Error.WriteLine($"{_prefix} {_step}: {Seconds(_clock.Elapsed)}...");
+                else Console.Error.WriteLine($"{_prefix} {_step}: {Seconds(now)}...");
+                while (_next <= now) _next += Every;
             }
         }
     }
