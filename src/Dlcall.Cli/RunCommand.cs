@@ -53,7 +53,6 @@ internal static class RunCommand
     {
         string program = command[0];
         if (!File.Exists(program)) return Fail($"no such program: {program}");
-        if (!PosixExec.CanExecute(program)) return Fail($"{program}: Permission denied (not executable: chmod +x it)");
         if (sysrootOption != null && !Directory.Exists(sysrootOption)) return Fail($"--sysroot {sysrootOption}: no such directory");
         string isa = archOption;
         if (isa == "auto")
@@ -62,6 +61,7 @@ internal static class RunCommand
             if (detected is null) return Fail($"{program}: {why}");
             isa = detected;
         }
+        if (!PosixExec.CanExecute(program)) return Fail($"{program}: Permission denied (not executable: chmod +x it)");
         if (isa == GuestIsa.Host.Qemu) return RunNatively(command, policy.Active || stats);
         var libs = GuestLaunch.Libraries(passthrough, out string? libError);
         if (libs is null) return Fail(libError!);

@@ -15,7 +15,7 @@ public class CliBehaviourTests
     private static ProcessResult Dlcall(params string[] args) =>
         ProcessRunner.Run(Path.Combine(RepoPaths.Root, "dlcall"), args, TimeSpan.FromMinutes(10));
 
-    private static string Program(string name) => Path.Combine(Root, "usr/bin", name);
+    private static string Program(string name) => Path.Combine(Root, "bin", name);
 
     /// <summary>A user error: exit 2, and neither System.CommandLine's help page nor a .NET stack trace.</summary>
     private static void AssertOneClearError(ProcessResult r, string message)
@@ -94,7 +94,7 @@ public class CliBehaviourTests
         // Debian's own ls answers --help, not dlcall.
         var ls = Dlcall([.. before, Path.Combine(Root, "bin/ls"), "--help"]);
         Assert.True(ls.ExitCode == 0, ls.ToString());
-        Assert.StartsWith("Usage: ls", ls.StdoutText);
+        Assert.Contains("List information about the FILEs", ls.StdoutText);
     }
 
     [Fact]
@@ -117,6 +117,7 @@ public class CliBehaviourTests
             "--sysroot /nonexistent/root: no such directory");
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void AProgramWithoutTheExecBitIsRefusedLikeAShellDoes()
     {
         string copy = Path.Combine(Path.GetTempPath(), $"dlcall-noexec-{Environment.ProcessId}");
