@@ -26,7 +26,7 @@ internal static class DoctorCommand
             string? v = Tool.Output(cc, "-dumpversion");
             checks.Add(new(cc, v != null, v ?? "missing", cc == "clang" ? "scripts/install-deps.sh" : "native/qemu/build-qemu.sh --deps-only"));
         }
-        foreach (string arch in new[] { "arm64", "riscv64" })
+        foreach (string arch in GuestIsa.Guests.Select(g => g.Debian))
         {
             string? root = Tool.Output("bash", Path.Combine(RepoLayout.Root, "scripts/guest-sysroot.sh"), arch, "libc6");
             checks.Add(new($"{arch} guest root", root != null, root ?? "cannot be built", $"scripts/guest-sysroot.sh {arch} libc6 (needs Debian's package mirror)"));

@@ -4,7 +4,7 @@ namespace Dlcall.Cli;
 /// <summary>Which QEMU a guest program needs, from its ELF header.</summary>
 internal static class GuestElf
 {
-    /// <summary>"aarch64", "riscv64" or "x86_64" for a 64-bit little-endian ELF; else null and why.</summary>
+    /// <summary>QEMU's name of the ISA (<see cref="GuestIsa"/>) of a 64-bit little-endian ELF; else null and why.</summary>
     public static (string? Isa, string Error) Detect(string path)
     {
         byte[] head = new byte[20];
@@ -20,12 +20,8 @@ internal static class GuestElf
         if (head[0] != 0x7f || head[1] != 'E' || head[2] != 'L' || head[3] != 'F') return (null, "not an ELF program");
         if (head[4] != 2 || head[5] != 1) return (null, "not a 64-bit little-endian program (dlcall needs the host's pointer size and byte order)");
         int machine = head[18] | head[19] << 8;
-        return machine switch
-        {
-            183 => ("aarch64", ""),
-            243 => ("riscv64", ""),
-            62 => ("x86_64", ""),
-            _ => (null, $"ELF machine {machine} is not one dlcall supports (aarch64, riscv64, x86_64)"),
-        };
+        return GuestIsa.FromElfMachine(machine) is { } isa
+            ? (isa.Qemu, "")
+            : (null, $"ELF machine {machine} is not one dlcall supports ({string.Join(", ", GuestIsa.All)})");
     }
 }

@@ -81,6 +81,11 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
         if (passthrough == "none") return [];
         if (passthrough == "all") return [.. known];
         var chosen = passthrough.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (chosen.Count == 0)
+        {
+            error = $"--passthrough '{passthrough}' names no library: give a comma list of {string.Join(", ", known)}, or all, or none";
+            return null;
+        }
         var unknown = chosen.Where(c => !known.Contains(c)).ToList();
         if (unknown.Count > 0) error = $"no thunks for {string.Join(", ", unknown)} (known: {string.Join(", ", known)})";
         return unknown.Count > 0 ? null : chosen;
@@ -90,11 +95,11 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
     private static (string? Dir, string Error) Overlay(string isa, IReadOnlyList<string> libs)
     {
         string dir = Path.Combine(RepoLayout.Artifacts, "run", isa, string.Join("+", libs.Order()));
-        Directory.CreateDirectory(dir);
         foreach (string lib in libs)
         {
             var (spec, stub, err) = Stub(isa, lib);
             if (spec is null) return (null, err);
+            Directory.CreateDirectory(dir); // only now: a failed generation leaves no empty directory
             LinkAtomically(Path.Combine(dir, spec.Soname), stub);
         }
         // The runtime the stubs share: their RUNPATH $ORIGIN is the overlay, where the links are.
@@ -155,7 +160,8 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
         Console.Error.WriteLine($"dlcall: generating the {spec.Library} stub for {isa} (dlcall gen {spec.Library} --arch {isa})");
         var (settings, why) = ThunkSettings.Resolve(specPath, spec, isa, compile: true);
         if (settings is null) return why;
-        var result = ThunkGenerator.Run(settings);
+        GenerationResult result;
+        using (var progress = new Progress($"dlcall: {spec.Library} stub:", TimeSpan.FromSeconds(2))) result = ThunkGenerator.Run(settings, progress.Begin);
         return result.Succeeded ? null : string.Join("\n", result.Diagnostics);
     }
 

@@ -36,6 +36,14 @@ internal static partial class PosixExec
         return Marshal.GetLastPInvokeErrorMessage();
     }
 
+    /// <summary>What a shell checks before exec: may this process execute <paramref name="path"/>?</summary>
+    public static bool CanExecute(string path) => Access(path, XOk) == 0;
+
+    private const int XOk = 1;
+
+    [LibraryImport("libc", EntryPoint = "access", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Access(string path, int mode);
+
     [LibraryImport("libc", EntryPoint = "execv", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int ExecV(string path, nint[] argv);
 

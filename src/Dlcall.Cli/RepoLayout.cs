@@ -12,22 +12,16 @@ internal static class RepoLayout
 
     public static string Artifacts => Path.Combine(Root, "artifacts");
 
-    /// <summary>The Debian architecture name of a guest ISA.</summary>
-    public static string DebianArch(string isa) => isa switch
-    {
-        "aarch64" => "arm64",
-        "riscv64" => "riscv64",
-        _ => throw new ArgumentException($"unsupported guest ISA '{isa}' (aarch64, riscv64)"),
-    };
-
     /// <summary>A guest root with <paramref name="packages"/> (scripts/guest-sysroot.sh), or an error.</summary>
     public static (string? Dir, string Error) Sysroot(string isa, params string[] packages)
     {
+        if (GuestIsa.Find(isa) is not { } guest || !GuestIsa.Guests.Contains(guest))
+            return (null, $"there are guest roots for {string.Join(", ", GuestIsa.Guests)} only, not {isa}");
         var psi = new ProcessStartInfo("bash");
         psi.ArgumentList.Add(Path.Combine(Root, "scripts", "guest-sysroot.sh"));
-        psi.ArgumentList.Add(DebianArch(isa));
+        psi.ArgumentList.Add(guest.Debian);
         foreach (string p in packages) psi.ArgumentList.Add(p);
-        var (code, dir, err) = ChildProcess.Run(psi);
+        var (code, dir, err) = Progress.Step($"building the {guest.Debian} guest root ({packages.Length} package(s) and what they need)", () => ChildProcess.Run(psi));
         return code == 0 ? (dir.Trim(), "") : (null, err.Trim());
     }
 

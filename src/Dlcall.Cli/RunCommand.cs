@@ -22,7 +22,7 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var arch = new Option<string>("--arch") { Description = "guest ISA, or auto (from the program's ELF header)", DefaultValueFactory = _ => "auto" };
+        var arch = GuestIsa.Option("guest ISA, QEMU's or Debian's name, or auto (from the program's ELF header)", GuestIsa.All, "auto", "auto");
         var passthrough = new Option<string>("--passthrough") { Description = "libraries to run on the host: a comma list, all, or none (fully emulated)", DefaultValueFactory = _ => "all" };
         var sysroot = new Option<string?>("--sysroot") { Description = "guest root for QEMU's -L (default: Debian's, built by scripts/guest-sysroot.sh)" };
         var allow = new Option<string[]>("--allow") { Description = "host libraries the program may load (glob on the name or path given to dlopen; repeatable, ':' lists)" };
@@ -31,7 +31,7 @@ internal static class RunCommand
         var statsFile = new Option<string?>("--stats-file") { Description = "like --stats, into FILE: one report per process of the tree, appended" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "say which chosen libraries stay emulated and why (stderr)" };
         var noFollow = new Option<bool>("--no-follow-exec") { Description = "leave the guest's execve to the host kernel, as bare QEMU does (children then run without QEMU unless binfmt_misc starts it)" };
-        var command = new Argument<string[]>("program") { Description = "the guest program and its arguments (after --)", Arity = ArgumentArity.OneOrMore };
+        var command = new Argument<string[]>("program") { Description = "the guest program and its arguments: everything from the program on is the program's (-- before it is optional)", Arity = ArgumentArity.OneOrMore };
         var cmd = new Command("run", "run a foreign-architecture program with host libraries passed through");
         cmd.Options.Add(arch);
         cmd.Options.Add(passthrough);
@@ -59,6 +59,7 @@ internal static class RunCommand
     {
         string program = command[0];
         if (!File.Exists(program)) return Fail($"no such program: {program}");
+        if (sysrootOption != null && !Directory.Exists(sysrootOption)) return Fail($"--sysroot {sysrootOption}: no such directory");
         string isa = archOption;
         if (isa == "auto")
         {
@@ -66,6 +67,8 @@ internal static class RunCommand
             if (detected is null) return Fail($"{program}: {why}");
             isa = detected;
         }
+        if (!PosixExec.CanExecute(program)) return Fail($"{program}: Permission denied (not executable: chmod +x it)");
+        if (isa == GuestIsa.Host.Qemu) return RunNatively(command, policy.Active || stats);
         var libs = GuestLaunch.Libraries(passthrough, out string? libError);
         if (libs is null) return Fail(libError!);
         libs = libs.Where(l => PolicyAllows(policy, l)).ToList();
@@ -94,6 +97,14 @@ internal static class RunCommand
         }
         string execError = PosixExec.Exec(launch.Qemu, args);
         return Fail($"cannot run {launch.Qemu}: {execError}");
+    }
+
+    // A program of the host's own ISA needs neither QEMU nor stubs: it already calls the host's libraries.
+    private static int RunNatively(string[] command, bool policyOrStats)
+    {
+        if (policyOrStats)
+            return Fail($"{command[0]} is a {GuestIsa.Host} program, which runs natively: --allow, --deny and --stats apply to foreign programs only");
+        return Fail($"cannot run {command[0]}: {PosixExec.Exec(command[0], command[1..])}");
     }
 
     // A library the policy refuses stays emulated: the guest root has the real one.

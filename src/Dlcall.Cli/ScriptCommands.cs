@@ -21,10 +21,11 @@ internal static class ScriptCommands
         return cmd;
     }
 
-    /// <summary><c>dlcall sysroot --arch arm64|riscv64 [package...]</c>: a cached Debian guest root.</summary>
+    /// <summary><c>dlcall sysroot --arch arm64|aarch64|riscv64 [package...]</c>: a cached Debian guest root.</summary>
     public static Command Sysroot()
     {
-        var arch = new Option<string>("--arch") { Description = "arm64 (from Debian 12) or riscv64 (from Debian 13)", Required = true };
+        var arch = GuestIsa.Option("guest ISA, Debian's or QEMU's name (arm64 comes from Debian 12, riscv64 from Debian 13)",
+            GuestIsa.Guests, GuestIsa.Aarch64.Qemu);
         var packages = new Argument<string[]>("packages") { Description = "Debian packages to extract (default: libc6)", Arity = ArgumentArity.ZeroOrMore };
         var cmd = new Command("sysroot", "build a guest root from Debian's packages (extracted, never installed) and print its path");
         cmd.Options.Add(arch);
@@ -32,38 +33,44 @@ internal static class ScriptCommands
         cmd.SetAction(pr =>
         {
             string[] pkgs = pr.GetValue(packages) is { Length: > 0 } p ? p : ["libc6"];
-            return Sequence(("bash", ["scripts/guest-sysroot.sh", pr.GetValue(arch)!, .. pkgs]));
+            string debian = GuestIsa.Find(pr.GetValue(arch)!)!.Debian;
+            return Progress.Step($"building the {debian} guest root", () =>
+                Sequence(("bash", ["scripts/guest-sysroot.sh", debian, .. pkgs])));
         });
         return cmd;
     }
 
-    /// <summary><c>dlcall bench call|zlib [args]</c>: the benchmark programs under bench/.</summary>
+    /// <summary><c>dlcall bench call|zlib|programs [options]</c>: the benchmarks under bench/, each with its own options.</summary>
     public static Command Bench()
     {
-        var which = new Argument<string>("benchmark") { Description = "call (per-call cost, C# vs C plugin, fast path), zlib (native vs emulated vs dlcall), programs (Debian programs, bench/workloads.json)" };
-        var rest = new Argument<string[]>("args") { Description = "passed to the benchmark (e.g. --isa riscv64)", Arity = ArgumentArity.ZeroOrMore };
         var cmd = new Command("bench", "run a benchmark; results go to bench/results/");
-        cmd.Arguments.Add(which);
-        cmd.Arguments.Add(rest);
-        // Options after the name go to the benchmark itself, unparsed here.
-        cmd.TreatUnmatchedTokensAsErrors = false;
-        cmd.SetAction(pr =>
+        cmd.Subcommands.Add(ScriptBench("call", "bench/call_bench.py",
+            "per-call cost: the C# plugin against a minimal C plugin, fast path and syscall path",
+            ("--rounds", "rounds, alternating the plugins (the median is reported)", 21),
+            ("--n", "calls per measurement", 500_000)));
+        cmd.Subcommands.Add(ScriptBench("zlib", "bench/zlib_bench.py",
+            "zlib compression: native vs fully emulated vs passed through",
+            ("--mib", "size of the generated input in MiB", 64),
+            ("--level", "zlib compression level", 9),
+            ("--rounds", "rounds per configuration (the median is reported)", 3)));
+        cmd.Subcommands.Add(global::Dlcall.Cli.Bench.ProgramsBench.Create());
+        return cmd;
+    }
+
+    /// <summary>A benchmark a Python script under bench/ runs: its options, checked here, passed on as the script spells them.</summary>
+    private static Command ScriptBench(string name, string script, string description, params (string Name, string Help, int Default)[] numbers)
+    {
+        var arch = GuestIsa.Option("guest ISA, QEMU's or Debian's name", GuestIsa.Guests, GuestIsa.Aarch64.Qemu);
+        var options = numbers.Select(n => new Option<int>(n.Name) { Description = n.Help, DefaultValueFactory = _ => n.Default }).ToList();
+        var cmd = new Command(name, description + $" ({script})");
+        cmd.Options.Add(arch);
+        foreach (var o in options)
         {
-            string[] rest2 = [.. pr.GetValue(rest) ?? [], .. pr.UnmatchedTokens];
-            if (pr.GetValue(which) == "programs") return global::Dlcall.Cli.Bench.ProgramsBench.Run(rest2);
-            string script = pr.GetValue(which) switch
-            {
-                "call" => "bench/call_bench.py",
-                "zlib" => "bench/zlib_bench.py",
-                var other => "",
-            };
-            if (script.Length == 0)
-            {
-                Console.Error.WriteLine($"dlcall bench: unknown benchmark '{pr.GetValue(which)}' (call, zlib, programs)");
-                return 2;
-            }
-            return Sequence(("python3", [script, .. rest2]));
-        });
+            o.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError($"{o.Name} must be at least 1"); });
+            cmd.Options.Add(o);
+        }
+        cmd.SetAction(pr => Sequence(("python3",
+            [script, "--isa", pr.GetValue(arch)!, .. options.SelectMany(o => new[] { o.Name, pr.GetValue(o).ToString() })])));
         return cmd;
     }
 

@@ -23,10 +23,10 @@ internal static class ThunkSettings
     {
         var (sysroot, sysErr) = RepoLayout.Sysroot(isa, spec.GuestPackage);
         if (sysroot is null) return (null, $"cannot build the {isa} guest root: {sysErr}");
-        string? guestLib = RepoLayout.FindLibrary(sysroot, isa + "-linux-gnu", spec.Soname);
+        string? guestLib = RepoLayout.FindLibrary(sysroot, GuestIsa.Find(isa)!.Triple, spec.Soname);
         if (guestLib is null) return (null, $"{spec.GuestPackage} for {isa} has no {spec.Soname}");
         string hostName = spec.HostLibrary ?? spec.Soname;
-        string? hostLib = RepoLayout.FindLibrary("/", "x86_64-linux-gnu", hostName);
+        string? hostLib = RepoLayout.FindLibrary("/", GeneratorSettings.HostTriple, hostName);
         if (hostLib is null) return (null, $"the host has no {hostName} (install its Debian package)");
         string thunks = Path.Combine(RepoLayout.Artifacts, "thunks");
         return (new GeneratorSettings(specPath, isa, guestLib, hostLib,

@@ -6,7 +6,7 @@ namespace Dlcall.E2E.Tests;
 
 /// <summary>
 /// Unmodified Debian programs of a guest architecture, run through <c>dlcall run</c> from a guest
-/// root of Debian's packages (scripts/guest-sysroot.sh), fully emulated or with libraries passed
+/// root of Debian's packages (dlcall sysroot), fully emulated or with libraries passed
 /// through: what users do, and what the differential tests compare.
 /// </summary>
 internal static class DebianProgram
@@ -16,8 +16,8 @@ internal static class DebianProgram
     /// <summary>The cached guest root of <paramref name="isa"/> with <paramref name="packages"/>.</summary>
     public static string Root(string isa, params string[] packages) => Roots.GetOrAdd(isa + " " + string.Join(' ', packages), _ =>
     {
-        var r = ProcessRunner.Run("bash", [Path.Combine(RepoPaths.Root, "scripts/guest-sysroot.sh"), isa == "aarch64" ? "arm64" : isa, .. packages],
-            TimeSpan.FromMinutes(10));
+        // dlcall sysroot takes QEMU's ISA name as well as Debian's.
+        var r = ProcessRunner.Run(Path.Combine(RepoPaths.Root, "dlcall"), ["sysroot", "--arch", isa, .. packages], TimeSpan.FromMinutes(10));
         Assert.True(r.ExitCode == 0, r.ToString());
         return r.StdoutText.Trim();
     });
