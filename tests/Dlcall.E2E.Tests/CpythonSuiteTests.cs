@@ -27,6 +27,22 @@ public class CpythonSuiteTests
         Assert.Contains("1 modules, 0 differences", r.StdoutText);
     }
 
+    /// <summary>
+    /// regrtest -j2: its workers are guest python3.11 children started with subprocess, which
+    /// run under the same QEMU and plugin only because the plugin follows execs.
+    /// </summary>
+    [Fact]
+    public void RegrtestWorkersAreFollowed()
+    {
+        var r = Suite("test_zlib,test_cmath,test_binascii", ["--regrtest-jobs", "2", "--together"]);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("1 modules, 0 differences", r.StdoutText);
+        string log = File.ReadAllText(Path.Combine(RepoPaths.Artifacts, "cpython", "test_zlib+test_cmath+test_binascii",
+            "test_zlib+test_cmath+test_binascii.all.log"));
+        Assert.Contains("Tests result: SUCCESS", log);
+        Assert.Contains("Run tests in parallel using 2 child processes", log);
+    }
+
     internal static ProcessResult Suite(string modules, string[] extra) =>
         ProcessRunner.Run("python3",
             [Path.Combine(RepoPaths.Root, "tests/cpython/suite.py"), "--modules", modules,

@@ -9,11 +9,14 @@ module whose interpreter died (a crash: no XML, or a signal) counts as a differe
 table (wall time per mode, cases passed / failed / skipped) and exits 1 on any difference.
 
 Usage: tests/cpython/suite.py [--modules test_zlib,test_math] [--passthrough all]
-                              [--sysroot ROOT] [--jobs N] [--regrtest-jobs N] [--out DIR]
+                              [--sysroot ROOT] [--jobs N] [--regrtest-jobs N] [--together]
+                              [--out DIR]
   --jobs N           modules run N at a time (default 1: the machine has 2 cores and each
                      QEMU is one busy thread)
   --regrtest-jobs N  regrtest's own -jN (its workers are guest python3.11 children: needs
                      exec following)
+  --together         all modules in one regrtest invocation (with --regrtest-jobs, its
+                     workers run them side by side)
 """
 import argparse
 import concurrent.futures
@@ -56,7 +59,7 @@ def run_module(module, mode, root, out, regrtest_jobs):
            "--timeout", "1200"]
     if regrtest_jobs:
         cmd += [f"-j{regrtest_jobs}"]
-    cmd += [module]
+    cmd += module.split("+")
     start = time.monotonic()
     with open(log, "w") as f:
         rc = subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
@@ -113,9 +116,12 @@ def main():
     ap.add_argument("--sysroot")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--regrtest-jobs", type=int, default=0)
+    ap.add_argument("--together", action="store_true")
     ap.add_argument("--out", default=os.path.join(ROOT, "artifacts", "cpython"))
     args = ap.parse_args()
     modules = [m for m in args.modules.split(",") if m]
+    if args.together:
+        modules = ["+".join(modules)]
     root = args.sysroot or guest_root()
     os.makedirs(args.out, exist_ok=True)
 
@@ -129,7 +135,7 @@ def main():
     diffs = []
     for m in modules:
         e, p = results[(m, "none")], results[(m, args.passthrough)]
-        print(f"{m:<18} {e[0]:>10.1f} {p[0]:>10.1f} {e[0] / max(p[0], 1e-9):>5.1f}x  "
+        print(f"{m[:18]:<18} {e[0]:>10.1f} {p[0]:>10.1f} {e[0] / max(p[0], 1e-9):>5.1f}x  "
               f"{counts(e[2]):>24} {counts(p[2]):>12}")
         diffs += compare(m, e, p)
     total_e = sum(results[(m, "none")][0] for m in modules)
