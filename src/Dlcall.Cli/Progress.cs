@@ -23,7 +23,7 @@ internal sealed class Progress : IDisposable
     private readonly Stopwatch _clock = new();
     private string? _step;
     private TimeSpan _next; // when the step's next line is due, on _clock
-    private bool _announced, _done;
+    private bool _announced, _done, _failed;
 
     /// <param name="prefix">Put before each line ("dlcall gen:").</param>
     /// <param name="quietFor">A step that ends sooner prints nothing at all (a cached guest root).</param>
@@ -50,12 +50,15 @@ internal sealed class Progress : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> as one step that is announced only when it lasts 2 s or more.</summary>
-    public static T Step<T>(string step, Func<T> work)
+    /// <summary>Runs <paramref name="work"/> as one step that is announced only when it lasts 2 s or more;
+    /// a result <paramref name="failed"/> says so ends it with "failed after", not "done in".</summary>
+    public static T Step<T>(string step, Func<T> work, Func<T, bool>? failed = null)
     {
         using var p = new Progress("dlcall:", TimeSpan.FromSeconds(2));
         p.Begin(step);
-        return work();
+        T result = work();
+        p._failed = failed?.Invoke(result) ?? false;
+        return result;
     }
 
     public void Dispose()
@@ -78,7 +81,7 @@ internal sealed class Progress : IDisposable
     private void EndStep()
     {
         if (_step != null && _announced && _clock.Elapsed >= TimeSpan.FromSeconds(1))
-            Console.Error.WriteLine($"{_prefix} {_step}: done in {Seconds(_clock.Elapsed)}");
+            Console.Error.WriteLine($"{_prefix} {_step}: {(_failed ? "failed after" : "done in")} {Seconds(_clock.Elapsed)}");
         _step = null;
     }
 

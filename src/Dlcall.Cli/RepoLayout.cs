@@ -21,7 +21,7 @@ internal static class RepoLayout
         psi.ArgumentList.Add(Path.Combine(Root, "scripts", "guest-sysroot.sh"));
         psi.ArgumentList.Add(guest.Debian);
         foreach (string p in packages) psi.ArgumentList.Add(p);
-        var (code, dir, err) = Progress.Step($"building the {guest.Debian} guest root ({packages.Length} package(s) and what they need)", () => ChildProcess.Run(psi));
+        var (code, dir, err) = Progress.Step($"building the {guest.Debian} guest root ({packages.Length} package(s) and what they need)", () => ChildProcess.Run(psi), r => r.Item1 != 0);
         return code == 0 ? (dir.Trim(), "") : (null, err.Trim());
     }
 

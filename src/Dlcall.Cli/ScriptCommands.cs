@@ -35,7 +35,7 @@ internal static class ScriptCommands
             string[] pkgs = pr.GetValue(packages) is { Length: > 0 } p ? p : ["libc6"];
             string debian = GuestIsa.Find(pr.GetValue(arch)!)!.Debian;
             return Progress.Step($"building the {debian} guest root", () =>
-                Sequence(("bash", ["scripts/guest-sysroot.sh", debian, .. pkgs])));
+                Sequence(("bash", ["scripts/guest-sysroot.sh", debian, .. pkgs])), code => code != 0);
         });
         return cmd;
     }
