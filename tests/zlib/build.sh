@@ -105,7 +105,7 @@ echo "zlib-tests: zlib source $srcver (zlib.h $zver) in $src" >&2
 # HAVE_STDARG_H "may be set to #if 1 by ./configure"; CFLAGS gets _LARGEFILE64_SOURCE). Without
 # _FILE_OFFSET_BITS=64 the programs call gzopen, not gzopen64, as Debian's own build does.
 cflags=(-O2 -Wall -D_LARGEFILE64_SOURCE=1 -DHAVE_UNISTD_H -DHAVE_STDARG_H -I "$src")
-deps=("$src/zlib.h" "$src/zconf.h" "$zt_here/build.sh" "$zt_here/common.sh")
+deps=("$src/zlib.h" "$src/zconf.h" "$zt_here/build.sh" "$zt_here/common.sh" "$zt_here"/programs/*.h)
 
 built=0 uptodate=0
 own_programs=()

@@ -11,21 +11,8 @@
 #include <string.h>
 #include <zlib.h>
 
-static int allocs, frees;
+#include "count_alloc.h"
 
-static voidpf count_alloc(voidpf opaque, uInt n, uInt size)
-{
-    (*(int *)opaque)++;
-    allocs++;
-    return calloc(n, size);
-}
-
-static void count_free(voidpf opaque, voidpf p)
-{
-    (void)opaque;
-    frees++;
-    free(p);
-}
 
 static unsigned char input[1 << 20], packed[1 << 21], unpacked[1 << 20];
 

@@ -19,21 +19,9 @@
 #include <string.h>
 #include <zlib.h>
 
-static int allocs, frees, failures;
+#include "count_alloc.h"
 
-static voidpf count_alloc(voidpf opaque, uInt n, uInt size)
-{
-    (*(int *)opaque)++;
-    allocs++;
-    return calloc(n, size);
-}
-
-static void count_free(voidpf opaque, voidpf p)
-{
-    (void)opaque;
-    frees++;
-    free(p);
-}
+static int failures;
 
 static unsigned char input[1 << 18], packed[1 << 19], out1[1 << 19], out2[1 << 19];
 static int opaque;
