@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-using System.Security.Cryptography;
 using System.Text;
 using Dlcall.ThunkGen.Compat;
 
@@ -20,8 +19,8 @@ internal static class PassthroughVerdicts
     public static Dictionary<string, string> Refusals(string isa, string root, string program,
         IReadOnlyDictionary<string, GuestLaunch.CandidateFiles> candidates)
     {
-        string key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n",
-            [Layout, isa, Path.GetFullPath(root), Path.GetFullPath(program), .. candidates.Keys.Order()]))))[..16];
+        string key = RunCache.FileKey(string.Join("\n",
+            [Layout, isa, Path.GetFullPath(root), Path.GetFullPath(program), .. candidates.Keys.Order()]));
         string file = Path.Combine(RepoLayout.Artifacts, "run", "compat", key);
         if (Read(file) is { } cached) return cached;
 

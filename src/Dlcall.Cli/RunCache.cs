@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Dlcall.Cli;
@@ -22,12 +21,21 @@ internal static class RunCache
     public static IReadOnlyList<string>? Get(string name, string key, IReadOnlyList<string> inputs,
         Func<IReadOnlyList<string>?> compute, Func<IReadOnlyList<string>, bool>? valid = null)
     {
-        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Layout}\n{key}\n{string.Join("\n", inputs)}")))[..16];
-        string file = Path.Combine(Dir, $"{name}-{hash}");
+        string file = Path.Combine(Dir, $"{name}-{FileKey($"{Layout}\n{key}\n{string.Join("\n", inputs)}")}");
         if (Read(file) is { } cached && (valid is null || valid(cached))) return cached;
         var value = compute();
         if (value != null) Write(file, inputs, value);
         return value;
+    }
+
+    /// <summary>A file name for <paramref name="text"/>: 64-bit FNV-1a in hex. Not SHA-256, whose first
+    /// use loads OpenSSL (about 10 ms of every start); a collision only costs a recomputation, since
+    /// each cache file checks its own inputs.</summary>
+    public static string FileKey(string text)
+    {
+        ulong h = 14695981039346656037;
+        foreach (byte b in Encoding.UTF8.GetBytes(text)) h = (h ^ b) * 1099511628211;
+        return h.ToString("x16");
     }
 
     /// <summary>Size and modification time: what a rewrite, a touch or a removal changes.</summary>

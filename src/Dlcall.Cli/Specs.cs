@@ -14,6 +14,7 @@ internal sealed record SpecFacts(string Library, string Soname, string HostLibra
 internal static class Specs
 {
     private static readonly Dictionary<string, (LibrarySpec? Spec, string Error)> Parsed = [];
+    private static readonly Dictionary<string, (SpecFacts? Facts, string Error)> Read = [];
 
     /// <summary>The parsed spec of <paramref name="lib"/>, or its one-line error.</summary>
     public static (LibrarySpec? Spec, string Error) Load(string lib)
@@ -29,6 +30,12 @@ internal static class Specs
 
     /// <summary>The names in <paramref name="lib"/>'s spec, or its one-line error.</summary>
     public static (SpecFacts? Facts, string Error) Facts(string lib)
+    {
+        if (!Read.TryGetValue(lib, out var result)) Read[lib] = result = CachedFacts(lib);
+        return result;
+    }
+
+    private static (SpecFacts? Facts, string Error) CachedFacts(string lib)
     {
         string error = "";
         var lines = RunCache.Get("spec", lib, [ThunkSettings.SpecPath(lib)], () =>
