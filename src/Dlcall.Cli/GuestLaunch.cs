@@ -38,7 +38,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
             if (root is null)
             {
                 // Every known library's real package, so the emulated run has them all too.
-                var packages = ThunkSettings.Known().Select(l => SpecLoader.Load(ThunkSettings.SpecPath(l)).Spec?.GuestPackage)
+                var packages = ThunkSettings.Known().Select(l => Specs.Facts(l).Facts?.GuestPackage)
                     .OfType<string>().Prepend("libc6").Distinct().ToArray();
                 var (dir, err) = RepoLayout.Sysroot(isa, packages);
                 if (dir is null) return (null, $"cannot build the {isa} guest root: {err}");
@@ -92,31 +92,39 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
     }
 
     /// <summary>A directory with the chosen stubs only (generated first when missing).</summary>
+    /// <summary>The files of one library <see cref="PassthroughVerdicts"/> compares: the guest's and
+    /// host's library, the stub and the spec.</summary>
+    internal sealed record CandidateFiles(string Guest, string Host, string Stub, string SpecPath);
+
     private static (string? Dir, string Error) Overlay(string isa, IReadOnlyList<string> libs)
     {
         string dir = Path.Combine(RepoLayout.Artifacts, "run", isa, string.Join("+", libs.Order()));
         foreach (string lib in libs)
         {
-            var (spec, stub, err) = Stub(isa, lib);
-            if (spec is null) return (null, err);
+            var (facts, stub, err) = Stub(isa, lib);
+            if (facts is null) return (null, err);
             Directory.CreateDirectory(dir); // only now: a failed generation leaves no empty directory
-            LinkAtomically(Path.Combine(dir, spec.Soname), stub);
+            LinkAtomically(Path.Combine(dir, facts.Soname), stub);
         }
         // The runtime the stubs share: their RUNPATH $ORIGIN is the overlay, where the links are.
         if (libs.Count > 0) LinkAtomically(Path.Combine(dir, GuestRuntime.FileName), GuestRuntime.PathIn(StubDir(isa)));
         return (dir, "");
     }
 
-    /// <summary>The spec and stub of <paramref name="lib"/> (generated first when missing).</summary>
-    private static (LibrarySpec? Spec, string Stub, string Error) Stub(string isa, string lib)
+    /// <summary>The spec's names and the stub of <paramref name="lib"/> (generated first when missing).</summary>
+    private static (SpecFacts? Facts, string Stub, string Error) Stub(string isa, string lib)
     {
-        string specPath = ThunkSettings.SpecPath(lib);
-        var (spec, specErr) = SpecLoader.Load(specPath);
-        if (spec is null) return (null, "", specErr!.ToString());
-        string stub = Path.Combine(StubDir(isa), spec.Soname);
+        var (facts, factsErr) = Specs.Facts(lib);
+        if (facts is null) return (null, "", factsErr);
+        string stub = Path.Combine(StubDir(isa), facts.Soname);
         bool stale = !File.Exists(stub) || !File.Exists(GuestRuntime.PathIn(StubDir(isa)));
-        if (stale && Generate(specPath, spec, isa) is string genErr) return (null, "", genErr);
-        return (spec, stub, "");
+        if (stale)
+        {
+            var (spec, specErr) = Specs.Load(lib);
+            if (spec is null) return (null, "", specErr);
+            if (Generate(ThunkSettings.SpecPath(lib), spec, isa) is string genErr) return (null, "", genErr);
+        }
+        return (facts, stub, "");
     }
 
     private static string StubDir(string isa) => Path.Combine(RepoLayout.Artifacts, "thunks", isa, "lib");
@@ -124,19 +132,19 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
     /// <summary>The files <see cref="HostCompatibility"/> compares for each library the root has; a library
     /// missing from the guest root or the host is no candidate (the guest's own absence is ld.so's to report,
     /// the host's the stub generator's).</summary>
-    private static (Dictionary<string, (PassthroughCandidate, string)>? Candidates, string Error) Candidates(
+    private static (Dictionary<string, CandidateFiles>? Candidates, string Error) Candidates(
         string isa, string root, IReadOnlyList<string> libs)
     {
-        var result = new Dictionary<string, (PassthroughCandidate, string)>();
+        var result = new Dictionary<string, CandidateFiles>();
         foreach (string lib in libs)
         {
-            var (spec, stub, err) = Stub(isa, lib);
-            if (spec is null) return (null, err);
-            string? guest = GuestRoot.Resolve(root, $"/usr/lib/{isa}-linux-gnu/{spec.Soname}")
-                ?? GuestRoot.Resolve(root, $"/lib/{isa}-linux-gnu/{spec.Soname}");
-            string? host = RepoLayout.FindLibrary("/", "x86_64-linux-gnu", spec.HostLibrary ?? spec.Soname);
+            var (facts, stub, err) = Stub(isa, lib);
+            if (facts is null) return (null, err);
+            string? guest = GuestRoot.Resolve(root, $"/usr/lib/{isa}-linux-gnu/{facts.Soname}")
+                ?? GuestRoot.Resolve(root, $"/lib/{isa}-linux-gnu/{facts.Soname}");
+            string? host = RepoLayout.FindLibrary("/", "x86_64-linux-gnu", facts.HostLibrary);
             if (guest is null || host is null) continue;
-            result[lib] = (new PassthroughCandidate(spec, guest, host, stub), ThunkSettings.SpecPath(lib));
+            result[lib] = new CandidateFiles(guest, host, stub, ThunkSettings.SpecPath(lib));
         }
         return (result, "");
     }
@@ -165,14 +173,18 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
         return result.Succeeded ? null : string.Join("\n", result.Diagnostics);
     }
 
+    /// <summary>native/qemu/build-qemu.sh --print-dir, run only when its cached answer is out of date
+    /// (the script or the patch changed, the environment it reads differs, or the build is gone).</summary>
     private static string QemuDir()
     {
-        var psi = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true };
-        psi.ArgumentList.Add(Path.Combine(RepoLayout.Root, "native/qemu/build-qemu.sh"));
-        psi.ArgumentList.Add("--print-dir");
-        using var p = System.Diagnostics.Process.Start(psi)!;
-        string dir = p.StandardOutput.ReadToEnd().Trim();
-        p.WaitForExit();
-        return dir;
+        string script = Path.Combine(RepoLayout.Root, "native/qemu/build-qemu.sh");
+        string key = string.Join("\n", new[] { "DLCALL_QEMU_SOURCE", "DLCALL_CACHE", "XDG_CACHE_HOME", "HOME" }
+            .Select(v => $"{v}={Environment.GetEnvironmentVariable(v)}"));
+        var lines = RunCache.Get("qemu", key, [script, Path.Combine(RepoLayout.Root, "native/qemu/syscall-filter.patch")], () =>
+        {
+            string? dir = Tool.Output("bash", script, "--print-dir");
+            return string.IsNullOrEmpty(dir) ? null : [dir];
+        }, v => v.Count == 1 && File.Exists(Path.Combine(v[0], "bin", "qemu-aarch64")));
+        return lines?[0] ?? "";
     }
 }

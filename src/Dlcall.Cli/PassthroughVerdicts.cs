@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-using System.Security.Cryptography;
 using System.Text;
 using Dlcall.ThunkGen.Compat;
 
@@ -18,21 +17,25 @@ internal static class PassthroughVerdicts
     /// <summary>Library name to the reason it stays emulated, for the <paramref name="candidates"/>
     /// (library name to files) a program <paramref name="program"/> in <paramref name="root"/> would use.</summary>
     public static Dictionary<string, string> Refusals(string isa, string root, string program,
-        IReadOnlyDictionary<string, (PassthroughCandidate Candidate, string SpecPath)> candidates)
+        IReadOnlyDictionary<string, GuestLaunch.CandidateFiles> candidates)
     {
-        string key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n",
-            [Layout, isa, Path.GetFullPath(root), Path.GetFullPath(program), .. candidates.Keys.Order()]))))[..16];
+        string key = RunCache.FileKey(string.Join("\n",
+            [Layout, isa, Path.GetFullPath(root), Path.GetFullPath(program), .. candidates.Keys.Order()]));
         string file = Path.Combine(RepoLayout.Artifacts, "run", "compat", key);
         if (Read(file) is { } cached) return cached;
 
         var consumers = GuestRoot.Closure(root, program, isa + "-linux-gnu");
         var refusals = new Dictionary<string, string>();
-        foreach (var (lib, (candidate, _)) in candidates)
+        foreach (var (lib, files) in candidates)
         {
-            if (HostCompatibility.Refusal(candidate, consumers) is string why) refusals[lib] = why;
+            // Only here is the whole spec needed: a cached verdict parses none.
+            var (spec, specErr) = Specs.Load(lib);
+            string? why = spec is null ? specErr
+                : HostCompatibility.Refusal(new PassthroughCandidate(spec, files.Guest, files.Host, files.Stub), consumers);
+            if (why != null) refusals[lib] = why;
         }
         var inputs = consumers.Select(c => c.Path)
-            .Concat(candidates.Values.SelectMany(c => new[] { c.Candidate.GuestLibrary, c.Candidate.HostLibrary, c.Candidate.Stub, c.SpecPath }))
+            .Concat(candidates.Values.SelectMany(c => new[] { c.Guest, c.Host, c.Stub, c.SpecPath }))
             .Append(program).Distinct();
         Write(file, inputs, refusals);
         return refusals;

@@ -4,7 +4,7 @@ using Dlcall.ThunkGen.Build;
 
 namespace Dlcall.Cli;
 
-/// <summary>Where things are: the clone, its artifacts, guest sysroots (via the project's scripts).</summary>
+/// <summary>Where things are: the clone, its artifacts, guest sysroots (via the project's scripts, their answers cached in <see cref="RunCache"/>).</summary>
 internal static class RepoLayout
 {
     /// <summary>The clone: $DLCALL_ROOT, else the first directory above the program with Dlcall.slnx.</summary>
@@ -17,12 +17,23 @@ internal static class RepoLayout
     {
         if (GuestIsa.Find(isa) is not { } guest || !GuestIsa.Guests.Contains(guest))
             return (null, $"there are guest roots for {string.Join(", ", GuestIsa.Guests)} only, not {isa}");
-        var psi = new ProcessStartInfo("bash");
-        psi.ArgumentList.Add(Path.Combine(Root, "scripts", "guest-sysroot.sh"));
-        psi.ArgumentList.Add(guest.Debian);
-        foreach (string p in packages) psi.ArgumentList.Add(p);
-        var (code, dir, err) = Progress.Step($"building the {guest.Debian} guest root ({packages.Length} package(s) and what they need)", () => ChildProcess.Run(psi), r => r.Item1 != 0);
-        return code == 0 ? (dir.Trim(), "") : (null, err.Trim());
+        string script = Path.Combine(Root, "scripts", "guest-sysroot.sh");
+        // The script's answer depends on it, the package set and where its cache is.
+        string key = string.Join("\n", new[] { guest.Debian, "DLCALL_CACHE=" + Environment.GetEnvironmentVariable("DLCALL_CACHE"),
+            "XDG_CACHE_HOME=" + Environment.GetEnvironmentVariable("XDG_CACHE_HOME"), "HOME=" + Environment.GetEnvironmentVariable("HOME") }
+            .Concat(packages.Order(StringComparer.Ordinal).Distinct()));
+        string error = "";
+        var lines = RunCache.Get("sysroot", key, [script], () =>
+        {
+            var psi = new ProcessStartInfo("bash");
+            psi.ArgumentList.Add(script);
+            psi.ArgumentList.Add(guest.Debian);
+            foreach (string p in packages) psi.ArgumentList.Add(p);
+            var (code, dir, err) = Progress.Step($"building the {guest.Debian} guest root ({packages.Length} package(s) and what they need)", () => ChildProcess.Run(psi), r => r.Item1 != 0);
+            error = err.Trim();
+            return code == 0 ? [dir.Trim()] : null;
+        }, v => v.Count == 1 && File.Exists(Path.Combine(v[0], ".dlcall-complete")));
+        return lines is null ? (null, error) : (lines[0], "");
     }
 
     /// <summary>The first of lib/&lt;triple&gt;/NAME and usr/lib/&lt;triple&gt;/NAME under <paramref name="root"/>.</summary>

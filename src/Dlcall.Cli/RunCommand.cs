@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 using System.CommandLine;
-using Dlcall.ThunkGen.Spec;
 
 namespace Dlcall.Cli;
 
@@ -110,8 +109,8 @@ internal static class RunCommand
     // A library the policy refuses stays emulated: the guest root has the real one.
     private static bool PolicyAllows(LibraryPolicy policy, string lib)
     {
-        var spec = SpecLoader.Load(ThunkSettings.SpecPath(lib)).Spec;
-        string host = spec?.HostLibrary ?? spec?.Soname ?? lib;
+        if (!policy.Active) return true;
+        string host = Specs.Facts(lib).Facts?.HostLibrary ?? lib;
         string? refusal = policy.Refusal(host);
         if (refusal != null) Console.Error.WriteLine($"dlcall run: {lib} stays emulated: the host's {host} is {refusal}");
         return refusal is null;

@@ -40,7 +40,7 @@ internal static class ScriptCommands
         return cmd;
     }
 
-    /// <summary><c>dlcall bench call|zlib|programs [options]</c>: the benchmarks under bench/, each with its own options.</summary>
+    /// <summary><c>dlcall bench call|zlib|programs|startup [options]</c>: the benchmarks under bench/, each with its own options.</summary>
     public static Command Bench()
     {
         var cmd = new Command("bench", "run a benchmark; results go to bench/results/");
@@ -54,6 +54,7 @@ internal static class ScriptCommands
             ("--level", "zlib compression level", 9),
             ("--rounds", "rounds per configuration (the median is reported)", 3)));
         cmd.Subcommands.Add(global::Dlcall.Cli.Bench.ProgramsBench.Create());
+        cmd.Subcommands.Add(global::Dlcall.Cli.Bench.StartupBench.Create());
         return cmd;
     }
 

@@ -45,6 +45,6 @@ public class ScriptCommandsTests
         var r = Dlcall("bench", "nope");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("Unrecognized command or argument 'nope'", r.StderrText);
-        Assert.Contains("(commands: call, zlib, programs)", r.StderrText);
+        Assert.Contains("(commands: call, zlib, programs, startup)", r.StderrText);
     }
 }

@@ -31,7 +31,7 @@ internal static class ProgramsBench
         var chosen = set.Workloads.Where(w => only.Length == 0 || only.Any(o => w.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
         if (chosen.Count == 0) return Fail("no workload matches --only");
         var packages = chosen.Select(w => w.Package).OfType<string>()
-            .Concat(ThunkSettings.Known().Select(l => ThunkGen.Spec.SpecLoader.Load(ThunkSettings.SpecPath(l)).Spec?.GuestPackage).OfType<string>())
+            .Concat(ThunkSettings.Known().Select(l => Specs.Facts(l).Facts?.GuestPackage).OfType<string>())
             .Prepend("libc6").Distinct().ToArray();
         var (root, rootErr) = RepoLayout.Sysroot(isa, packages);
         if (root is null) return Fail($"cannot build the {isa} guest root: {rootErr}");

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using System.Text;
+
+namespace Dlcall.Cli;
+
+/// <summary>
+/// Values `dlcall run` derives from files (the QEMU directory, the guest root of a package set, the
+/// specs' few facts it needs), kept under artifacts/run/cache/ with the size and modification time
+/// of every input: a warm run pays one stat per input instead of a bash subprocess or a JSON parse.
+/// A changed, removed or added input, or a value no longer <c>valid</c>, recomputes it.
+/// </summary>
+internal static class RunCache
+{
+    // Bump when a cached value's meaning changes, so older files are not reused.
+    private const string Layout = "cache1";
+
+    public static string Dir => Path.Combine(RepoLayout.Artifacts, "run", "cache");
+
+    /// <summary>The lines cached for <paramref name="name"/> and <paramref name="key"/>, or those
+    /// <paramref name="compute"/> gives (null: a failure, not cached) with the inputs it read.</summary>
+    public static IReadOnlyList<string>? Get(string name, string key, IReadOnlyList<string> inputs,
+        Func<IReadOnlyList<string>?> compute, Func<IReadOnlyList<string>, bool>? valid = null)
+    {
+        string file = Path.Combine(Dir, $"{name}-{FileKey($"{Layout}\n{key}\n{string.Join("\n", inputs)}")}");
+        if (Read(file) is { } cached && (valid is null || valid(cached))) return cached;
+        var value = compute();
+        if (value != null) Write(file, inputs, value);
+        return value;
+    }
+
+    /// <summary>A file name for <paramref name="text"/>: 64-bit FNV-1a in hex. Not SHA-256, whose first
+    /// use loads OpenSSL (about 10 ms of every start); a collision only costs a recomputation, since
+    /// each cache file checks its own inputs.</summary>
+    public static string FileKey(string text)
+    {
+        ulong h = 14695981039346656037;
+        foreach (byte b in Encoding.UTF8.GetBytes(text)) h = (h ^ b) * 1099511628211;
+        return h.ToString("x16");
+    }
+
+    /// <summary>Size and modification time: what a rewrite, a touch or a removal changes.</summary>
+    public static string Identity(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? $"{info.Length}\t{info.LastWriteTimeUtc.Ticks}" : "missing\t0";
+    }
+
+    private static List<string>? Read(string file)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        var values = new List<string>();
+        foreach (string line in lines)
+        {
+            string[] f = line.Split('\t', 4);
+            if (f[0] == "F" && (f.Length != 4 || Identity(f[3]) != $"{f[1]}\t{f[2]}")) return null;
+            if (f[0] == "V" && f.Length >= 2) values.Add(line[2..]);
+        }
+        return values;
+    }
+
+    // Written whole under a temporary name, then renamed: parallel runs never read half a file.
+    private static void Write(string file, IEnumerable<string> inputs, IReadOnlyList<string> values)
+    {
+        try
+        {
+            Directory.CreateDirectory(Dir);
+            var text = new StringBuilder();
+            foreach (string p in inputs) text.Append($"F\t{Identity(p)}\t{Path.GetFullPath(p)}\n");
+            foreach (string v in values) text.Append($"V\t{v.Replace('\n', ' ')}\n");
+            string temp = $"{file}.{Environment.ProcessId}.tmp";
+            File.WriteAllText(temp, text.ToString());
+            File.Move(temp, file, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An unwritable cache costs the next run the same work, nothing else.
+        }
+    }
+}
