@@ -7,6 +7,7 @@ using Dlcall.ThunkGen.Emit;
 using Dlcall.ThunkGen.Marshalling;
 using Dlcall.ThunkGen.Model;
 using Dlcall.ThunkGen.Spec;
+using Dlcall.ThunkGen.Strategies;
 
 namespace Dlcall.ThunkGen.Driver;
 
@@ -40,7 +41,7 @@ public static class ThunkGenerator
                 // exports, and the guest plan numbers callback signatures like the host plan.
                 (hostPlan, _) = BoundaryPlanner.Plan(spec, specDir, headers, hostLib, hostLib);
                 var (p, d) = BoundaryPlanner.Plan(spec, specDir, headers, guestLib, hostLib, hostPlan.Signatures);
-                plan = p with { HostObjects = HostObjectPlanner.Plan(spec, headers, p) };
+                plan = HostObjectArgs.Attach(p, HostObjectPlanner.Plan(spec, headers, p));
                 hostPlan = hostPlan with { Signatures = p.Signatures, HostObjects = plan.HostObjects };
                 diags.AddRange(d);
                 return true;

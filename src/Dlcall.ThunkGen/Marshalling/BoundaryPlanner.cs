@@ -3,6 +3,7 @@ using Dlcall.ThunkGen.Diagnostics;
 using Dlcall.ThunkGen.Elf;
 using Dlcall.ThunkGen.Model;
 using Dlcall.ThunkGen.Spec;
+using Dlcall.ThunkGen.Strategies;
 
 namespace Dlcall.ThunkGen.Marshalling;
 
@@ -68,7 +69,7 @@ public static class BoundaryPlanner
             .Where(t => t is not VaListType).Select(t => t.Spelling.Replace("const ", "").Trim()).Where(headers.Typedefs.ContainsKey)
             .Where(t => records.All(r => r.CName != t)) // an unnamed struct's typedef is checked as the record
             .Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
-        foreach (string key in spec.NullDefaults.Keys.Where(k => !functions.Any(f => (f.NullDefaults ?? []).Any(n => $"{f.Decl.Name}.{n.Param.Name}" == k))))
+        foreach (string key in spec.NullDefaults.Keys.Where(k => !functions.Any(f => f.NullDefaults.Any(n => $"{f.Decl.Name}.{n.Param.Name}" == k))))
             diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"nullDefaults: '{key}' is no parameter of a forwarded function"));
         diags.AddRange(CheckOutOnlyFields(spec, headers));
         foreach (string key in spec.FreedParams.Where(k => !IsPointerParam(headers, k)))
@@ -112,7 +113,7 @@ public static class BoundaryPlanner
     }
 
     private static BoundaryFunction Simple(FunctionDecl decl, FunctionKind kind, string? reason) =>
-        new(decl, kind, reason, -1, [], [], [], false, false);
+        new(decl, kind, reason, -1, []);
 
     private static string? Unsupported(FunctionDecl decl)
     {
@@ -157,42 +158,11 @@ public static class BoundaryPlanner
         }
         bool OutOnly(ParamDecl p, string field) =>
             spec.OutOnlyFields.TryGetValue($"{decl.Name}.{p.Name}", out var fs) && (fs.Contains("*") || fs.Contains(field));
-        var cbParams = decl.Params.Where(p => p.Type is FunctionPointerType)
-            .Select(p => (p, SignatureOf((FunctionPointerType)p.Type))).ToList();
-        var fieldParams = new List<CallbackFieldParam>();
-        var stringFields = new List<HostStringFieldParam>();
-        foreach (var p in decl.Params)
+        return new BoundaryFunction(decl, FunctionKind.Forwarded, null, thunkIndex, StrategyTable.Choose(decl, spec, headers, SignatureOf, OutOnly))
         {
-            if (p.Type is not PointerType { Pointee: RecordType rt } || !headers.Records.TryGetValue(rt.Tag, out var rec)) continue;
-            var fields = rec.Fields.Where(f => f.Type is FunctionPointerType fp && CallbackProblem(fp) is null)
-                .Select(f => new CallbackField(f.Name, SignatureOf((FunctionPointerType)f.Type), OutOnly(p, f.Name))).ToList();
-            // Behind a const pointer the struct may be read-only: CallbackCopyPlanner gives the library a
-            // copy, unless it is persistent (then the library gets a lasting copy here).
-            bool persistent = spec.PersistentRecords.Contains(rt.Tag);
-            if (fields.Count > 0 && (!((PointerType)p.Type).PointeeIsConst || persistent))
-                fieldParams.Add(new CallbackFieldParam(p, rec, fields, persistent));
-            stringFields.AddRange(spec.HostStringFields.Where(sf => sf.StartsWith(rt.Tag + ".", StringComparison.Ordinal))
-                .Select(sf => new HostStringFieldParam(p, sf[(rt.Tag.Length + 1)..], OutOnly(p, sf[(rt.Tag.Length + 1)..]))));
-        }
-        var copies = CallbackCopyPlanner.Plan(decl, headers, SignatureOf, spec.PersistentRecords.ToHashSet(), OutOnly);
-        bool retained = decl.Params.Any(p => p.Type is PointerType { Pointee: RecordType rt } && spec.RetainsCallbacks.Contains(rt.Tag));
-        var nullDefaults = decl.Params.Where(p => spec.NullDefaults.ContainsKey($"{decl.Name}.{p.Name}"))
-            .Select(p => new NullDefault(p, spec.NullDefaults[$"{decl.Name}.{p.Name}"])).ToList();
-        var f = new BoundaryFunction(decl, FunctionKind.Forwarded, null, thunkIndex, cbParams, fieldParams, stringFields,
-            NamePatterns.Matches(spec.SetsErrno, decl.Name), ReturnsHostString(spec, decl), null, copies, retained, nullDefaults,
-            GuestNaN: spec.GuestNaN, RoundingGuard: spec.DefaultRoundingOnly && spec.FallbackToGuest);
-        return DeferredCallbackPolicy.Apply(spec, f) with
-        {
-            ReturnsHostStringIf = spec.HostStringTest != null && NamePatterns.Matches(spec.ReturnsHostStringIf, decl.Name),
             FreedParams = decl.Params.Where(p => spec.FreedParams.Contains($"{decl.Name}.{p.Name}")).Select(p => p.Name).ToList() is { Count: > 0 } freed ? freed : null,
         };
     }
-
-    // A name, or a glob that only picks functions returning const char * (a string the caller never frees).
-    private static bool ReturnsHostString(LibrarySpec spec, FunctionDecl decl) =>
-        spec.ReturnsHostString.Contains(decl.Name)
-        || (decl.Return is PointerType { PointeeIsConst: true, Pointee: ScalarType { Canonical: "char" } }
-            && NamePatterns.Matches(spec.ReturnsHostString.Where(p => p.Contains('*')), decl.Name));
 
     private static List<RecordDecl> ReachableRecords(List<BoundaryFunction> functions, HeaderModel headers)
     {
