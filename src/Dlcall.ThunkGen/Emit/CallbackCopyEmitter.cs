@@ -16,9 +16,9 @@ internal static class CallbackCopyEmitter
     public static string WrapFields(RecordDecl r) => "dlcall__wrap_fields_" + r.Tag;
 
     /// <summary>The host copy cache and one field-wrapping function per struct (after dlcall__wrap).</summary>
-    public static void HostSupport(CWriter w, LibrarySpec spec, BoundaryPlan plan)
+    public static void HostSupport(CWriter w, LibrarySpec spec, IReadOnlyList<BoundaryFunction> functions)
     {
-        var records = plan.Functions.SelectMany(f => f.Copies).GroupBy(c => c.Record.Tag).Select(g => g.First()).ToList();
+        var records = functions.SelectMany(f => f.Copies).GroupBy(c => c.Record.Tag).Select(g => g.First()).ToList();
         if (records.Count == 0) return;
         // template: static void dlcall__wrap_fields_lzma_allocator(void *p) { lzma_allocator *r = p; r->alloc = dlcall__wrap(...); }
         foreach (var c in records)
@@ -34,7 +34,7 @@ internal static class CallbackCopyEmitter
                 }
             });
         }
-        if (!plan.Functions.Any(f => f.Copies.Any(c => c.Kind != CallbackCopyKind.ByValue))) return;
+        if (!functions.Any(f => f.Copies.Any(c => c.Kind != CallbackCopyKind.ByValue))) return;
         w.Line("/*");
         w.Line(" * Guest structs of callbacks the library reads through a pointer (the guest's may be");
         w.Line(" * read-only): the library gets a host copy with trampolines, one per distinct content,");

@@ -16,15 +16,15 @@ internal static class HostThunkEmitter
     public static string Emit(LibrarySpec spec, BoundaryPlan plan)
     {
         var w = new CWriter();
-        var forwarded = plan.Functions.Where(f => f.Kind == FunctionKind.Forwarded).ToList();
-        var persistent = PersistentRecordEmitter.Used(plan);
-        bool copies = plan.Functions.Any(f => f.Copies.Any(c => c.Kind != CallbackCopyKind.ByValue));
+        var forwarded = plan.HostFunctions.Where(f => f.Kind == FunctionKind.Forwarded).ToList();
+        var persistent = PersistentRecordEmitter.Used(forwarded);
+        bool copies = forwarded.Any(f => f.Copies.Any(c => c.Kind != CallbackCopyKind.ByValue));
         ArgsStructEmitter.Prelude(w, $"Host thunks for {spec.Soname}.", spec.Defines, spec.Headers,
             ["<dlfcn.h>", "\"dlcall_host.h\"", .. copies || persistent.Count > 0 ? new[] { "<pthread.h>" } : []]);
         ArgsStructEmitter.Emit(w, forwarded);
         HostObjectEmitter.ArgsStructs(w, plan);
         if (plan.Signatures.Count > 0) EmitCallbackSupport(w, spec, plan);
-        CallbackCopyEmitter.HostSupport(w, spec, plan);
+        CallbackCopyEmitter.HostSupport(w, spec, forwarded);
         foreach (var p in persistent) PersistentRecordEmitter.Emit(w, spec.Library, p);
         foreach (var f in forwarded) EmitThunk(w, spec, f);
         HostObjectEmitter.HostThunks(w, plan);

@@ -13,55 +13,41 @@ namespace Dlcall.ThunkGen.Marshalling;
 /// </summary>
 public static class BoundaryPlanner
 {
-    /// <summary>Plans the boundary; problems come back as diagnostics. <paramref name="signatureSeed"/>
-    /// fixes the numbering of callback signatures (those of the host-side plan, see ThunkGenerator).</summary>
+    /// <summary>Plans the boundary of the guest library and of the host thunk library in one run;
+    /// problems come back as diagnostics (about the guest's functions).</summary>
+    /// <remarks>The host thunk library is shared by every guest ISA, whose exports may differ
+    /// (Debian's arm64 and riscv64 libcrypto do): it gets a thunk for every function the host
+    /// exports (<see cref="BoundaryPlan.HostFunctions"/>). The host's functions are decided first,
+    /// so callback signatures are numbered the same for every guest; a function both export is
+    /// decided once.</remarks>
     public static (BoundaryPlan Plan, List<Diagnostic> Diagnostics) Plan(LibrarySpec spec, string specDir,
-        HeaderModel headers, ElfLibraryInfo guestLib, ElfLibraryInfo hostLib, IReadOnlyList<CallbackSignature>? signatureSeed = null)
+        HeaderModel headers, ElfLibraryInfo guestLib, ElfLibraryInfo hostLib)
     {
         var diags = new List<Diagnostic>();
-        var signatures = (signatureSeed ?? []).ToDictionary(s => CallbackSignature.KeyOf(s.Type));
+        var signatures = new Dictionary<string, CallbackSignature>();
         var hostExports = hostLib.Symbols.Where(s => s.IsFunction).Select(s => s.Name).ToHashSet();
-        var functions = new List<BoundaryFunction>();
-        var exported = guestLib.Symbols.Where(s => s.IsDefault).GroupBy(s => s.Name).Select(g => g.First())
-            .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var decided = new Dictionary<string, (BoundaryFunction Function, Diagnostic? Warning)>();
+        var fixedForms = FixedForms.Plan(spec, headers, hostExports, diags);
+        List<BoundaryFunction> PlanAll(IEnumerable<ElfSymbol> exported, List<Diagnostic>? sink)
+        {
+            var functions = new List<BoundaryFunction>(fixedForms);
+            int slot = fixedForms.Count;
+            foreach (var sym in exported.Where(s => s.IsFunction))
+            {
+                if (!decided.TryGetValue(sym.Name, out var d))
+                    decided[sym.Name] = d = Decide(sym.Name, spec, specDir, headers, hostExports, signatures);
+                if (d.Warning != null) sink?.Add(d.Warning);
+                // Thunk slots are dense over each list's forwarded functions (fixed forms first).
+                functions.Add(d.Function.Kind == FunctionKind.Forwarded ? d.Function with { ThunkIndex = slot++ } : d.Function);
+            }
+            return functions;
+        }
 
+        var hostFunctions = PlanAll(DefaultExports(hostLib), null);
+        var exported = DefaultExports(guestLib);
         foreach (var sym in exported.Where(s => !s.IsFunction && !spec.FallbackToGuest))
             diags.Add(new(Severity.Warning, DiagnosticCodes.UnsupportedType, $"data symbol '{sym.Name}' is not forwarded"));
-
-        functions.AddRange(FixedForms.Plan(spec, headers, hostExports, diags));
-        foreach (var sym in exported.Where(s => s.IsFunction))
-        {
-            string name = sym.Name;
-            headers.Functions.TryGetValue(name, out var decl);
-            decl ??= new FunctionDecl(name, new VoidType("void"), [], false, spec.Soname);
-            if (spec.GuestOverrides.TryGetValue(name, out var overridePath))
-            {
-                functions.Add(Simple(decl, FunctionKind.GuestOverride, null) with { Override = Path.Combine(specDir, overridePath) });
-                continue;
-            }
-            string? reason = NamePatterns.Matches(spec.Exclude, name) ? "excluded by the spec"
-                : !headers.Functions.ContainsKey(name) ? "not declared in the headers"
-                : !hostExports.Contains(name) ? "the host library does not export it"
-                : Unsupported(decl);
-            if (reason != null && spec.FallbackToGuest)
-            {
-                // Not an abort: the real guest library serves it, emulated.
-                functions.Add(Simple(decl, FunctionKind.GuestFallback, reason));
-                continue;
-            }
-            if (reason != null)
-            {
-                string code = reason.StartsWith("the host", StringComparison.Ordinal) ? DiagnosticCodes.MissingOnHost
-                    : reason.StartsWith("not declared", StringComparison.Ordinal) ? DiagnosticCodes.NotInHeaders
-                    : decl.IsVariadic || reason.Contains("va_list") ? DiagnosticCodes.VariadicNeedsOverride
-                    : DiagnosticCodes.UnsupportedType;
-                if (reason != "excluded by the spec" && !(spec.QuietUndeclared && code == DiagnosticCodes.NotInHeaders))
-                    diags.Add(new(Severity.Warning, code, $"{name}: {reason}; its stub aborts if called", decl.Location));
-                functions.Add(Simple(decl, FunctionKind.Unavailable, reason));
-                continue;
-            }
-            functions.Add(PlanForwarded(decl, functions.Count(f => f.Kind == FunctionKind.Forwarded), spec, headers, signatures));
-        }
+        var functions = PlanAll(exported, diags);
 
         var records = ReachableRecords(functions, headers);
         // va_list never crosses (its functions are overridden or unavailable): not compared.
@@ -79,9 +65,36 @@ public static class BoundaryPlanner
         var plan = new BoundaryPlan(functions, signatures.Values.OrderBy(s => s.Id).ToList(), records, typedefs, guestLib,
             spec.StubSources.Select(s => Path.Combine(specDir, s)).ToList())
         {
+            HostFunctions = hostFunctions,
             GuestData = spec.FallbackToGuest ? exported.Where(s => !s.IsFunction).ToList() : [],
         };
         return (plan, diags);
+    }
+
+    private static List<ElfSymbol> DefaultExports(ElfLibraryInfo lib) =>
+        lib.Symbols.Where(s => s.IsDefault).GroupBy(s => s.Name).Select(g => g.First()).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>How the stub implements <paramref name="name"/>, with the warning it deserves.</summary>
+    private static (BoundaryFunction, Diagnostic?) Decide(string name, LibrarySpec spec, string specDir, HeaderModel headers,
+        IReadOnlySet<string> hostExports, Dictionary<string, CallbackSignature> signatures)
+    {
+        headers.Functions.TryGetValue(name, out var decl);
+        decl ??= new FunctionDecl(name, new VoidType("void"), [], false, spec.Soname);
+        if (spec.GuestOverrides.TryGetValue(name, out var overridePath))
+            return (Simple(decl, FunctionKind.GuestOverride, null) with { Override = Path.Combine(specDir, overridePath) }, null);
+        string? reason = NamePatterns.Matches(spec.Exclude, name) ? "excluded by the spec"
+            : !headers.Functions.ContainsKey(name) ? "not declared in the headers"
+            : !hostExports.Contains(name) ? "the host library does not export it"
+            : Unsupported(decl);
+        // Not an abort: the real guest library serves it, emulated.
+        if (reason != null && spec.FallbackToGuest) return (Simple(decl, FunctionKind.GuestFallback, reason), null);
+        if (reason == null) return (PlanForwarded(decl, spec, headers, signatures), null);
+        string code = reason.StartsWith("the host", StringComparison.Ordinal) ? DiagnosticCodes.MissingOnHost
+            : reason.StartsWith("not declared", StringComparison.Ordinal) ? DiagnosticCodes.NotInHeaders
+            : decl.IsVariadic || reason.Contains("va_list") ? DiagnosticCodes.VariadicNeedsOverride
+            : DiagnosticCodes.UnsupportedType;
+        bool quiet = reason == "excluded by the spec" || (spec.QuietUndeclared && code == DiagnosticCodes.NotInHeaders);
+        return (Simple(decl, FunctionKind.Unavailable, reason), quiet ? null : new(Severity.Warning, code, $"{name}: {reason}; its stub aborts if called", decl.Location));
     }
 
     /// <summary>Each outOnlyFields entry must name a declared function's pointer to a writable struct
@@ -147,7 +160,7 @@ public static class BoundaryPlanner
         return null;
     }
 
-    private static BoundaryFunction PlanForwarded(FunctionDecl decl, int thunkIndex, LibrarySpec spec,
+    private static BoundaryFunction PlanForwarded(FunctionDecl decl, LibrarySpec spec,
         HeaderModel headers, Dictionary<string, CallbackSignature> signatures)
     {
         int SignatureOf(FunctionPointerType fp)
@@ -158,7 +171,7 @@ public static class BoundaryPlanner
         }
         bool OutOnly(ParamDecl p, string field) =>
             spec.OutOnlyFields.TryGetValue($"{decl.Name}.{p.Name}", out var fs) && (fs.Contains("*") || fs.Contains(field));
-        return new BoundaryFunction(decl, FunctionKind.Forwarded, null, thunkIndex, StrategyTable.Choose(decl, spec, headers, SignatureOf, OutOnly))
+        return new BoundaryFunction(decl, FunctionKind.Forwarded, null, -1, StrategyTable.Choose(decl, spec, headers, SignatureOf, OutOnly))
         {
             FreedParams = decl.Params.Where(p => spec.FreedParams.Contains($"{decl.Name}.{p.Name}")).Select(p => p.Name).ToList() is { Count: > 0 } freed ? freed : null,
         };
