@@ -56,7 +56,7 @@ public class DeferredCallbackTests
     [Fact]
     public void DeferredCallbacksSendEveryOtherFunctionThroughTheCoroutinePath()
     {
-        Assert.True(F("step").CallsBackLater);
+        Assert.True(F("step").Has<Strategies.DeferredCallbacks>());
         Assert.True(F("step").MayCallBack);
         Assert.False(F("column_int").MayCallBack);
     }

@@ -134,15 +134,23 @@ public class SpecExtensionTests
     }
 
     [Fact]
-    public void SignatureSeedKeepsTheHostsNumbering()
+    public void TheHostsFunctionsAreDecidedFirstAndNumberTheSignatures()
     {
-        var headers = Headers();
-        var lib = new ElfLibraryInfo(Functions.Select(f => new ElfSymbol(f.Name, null, true, true)).ToList(), []);
+        // The host exports a function the guest lacks, with a callback type of its own: it still
+        // gets a thunk, and its signature keeps the number it has for every other guest.
+        var visit = new FunctionDecl("a_visit", T("void"), [new ParamDecl("fn", T("void (*)(double)"))], false, "k.h:20");
+        var headers = new HeaderModel(Functions.Append(visit).ToDictionary(f => f.Name),
+            new Dictionary<string, RecordDecl> { ["key_st"] = Key }, new Dictionary<string, string>());
+        var guest = new ElfLibraryInfo(Functions.Select(f => new ElfSymbol(f.Name, null, true, true)).ToList(), []);
+        var host = new ElfLibraryInfo(Functions.Append(visit).Select(f => new ElfSymbol(f.Name, null, true, true)).ToList(), []);
         var spec = new LibrarySpec { Library = "k", Soname = "libk.so.1", Headers = ["k.h"], GuestPackage = "k" };
-        var other = new FunctionPointerType("void (*)(double)", T("void"), [T("double")]);
-        var seed = new List<CallbackSignature> { new(0, other) };
-        var (plan, _) = BoundaryPlanner.Plan(spec, "/spec", headers, lib, lib, seed);
-        Assert.Equal(0, plan.Signatures[0].Id);
+        var (plan, _) = BoundaryPlanner.Plan(spec, "/spec", headers, guest, host);
+        Assert.Equal("void(double)", CallbackSignature.KeyOf(plan.Signatures[0].Type));
         Assert.Equal(1, plan.Functions.Single(f => f.Decl.Name == "sk_new").CallbackParams[0].SignatureId);
+        Assert.DoesNotContain(plan.Functions, f => f.Decl.Name == "a_visit");
+        var hostVisit = Assert.Single(plan.HostFunctions, f => f.Decl.Name == "a_visit");
+        Assert.Equal(FunctionKind.Forwarded, hostVisit.Kind);
+        Assert.Equal(0, hostVisit.CallbackParams[0].SignatureId);
+        Assert.Equal(plan.HostFunctions.Single(f => f.Decl.Name == "sk_new").Strategies, plan.Functions.Single(f => f.Decl.Name == "sk_new").Strategies);
     }
 }

@@ -7,49 +7,64 @@ using Dlcall.ThunkGen.Emit;
 using Dlcall.ThunkGen.Marshalling;
 using Dlcall.ThunkGen.Model;
 using Dlcall.ThunkGen.Spec;
+using Dlcall.ThunkGen.Strategies;
 
 namespace Dlcall.ThunkGen.Driver;
 
-/// <summary>The generator: a list of named passes over immutable values; the first error stops it.</summary>
+/// <summary>The generator: a table of named passes over immutable values; the first error stops it.</summary>
 public static class ThunkGenerator
 {
+    /// <summary>What the passes hand each other: each sets what it produced, once.</summary>
+    internal sealed class State(GeneratorSettings settings)
+    {
+        public GeneratorSettings S { get; } = settings;
+        public List<Diagnostic> Diags { get; } = [];
+        public List<string> Files { get; } = [];
+        public string SpecDir => Path.GetDirectoryName(Path.GetFullPath(S.SpecPath))!;
+        public LibrarySpec Spec = null!;
+        public ElfLibraryInfo GuestLib = null!, HostLib = null!;
+        public HeaderModel Headers = null!;
+        public BoundaryPlan? Plan;
+    }
+
+    /// <summary>One pass: its name (what progress shows, and what docs/ThunkGen.md lists), whether
+    /// it runs for these settings, and its body (false: stop).</summary>
+    internal sealed record PassEntry(string Name, Func<State, bool> Body, Func<GeneratorSettings, bool>? When = null);
+
+    /// <summary>The passes, in order.</summary>
+    internal static readonly IReadOnlyList<PassEntry> Passes =
+    [
+        new("load spec", r => Load(r.S.SpecPath, r.Diags, out r.Spec)),
+        new("read the guest library", r => ReadElf(r.S.GuestLibraryPath, r.Diags, out r.GuestLib)),
+        new("read the host library", r => ReadElf(r.S.HostLibraryPath, r.Diags, out r.HostLib)),
+        new("parse the headers", r => ParseHeaders(r.Spec, r.Diags, out r.Headers)),
+        new("plan the boundary", PlanBoundary),
+        new("stage the library headers for the guest", r => StageHeaders(r.S, r.Spec, r.Diags)),
+        new("check layouts", r => CheckLayouts(r.S, r.Spec, r.Headers, ref r.Plan, r.Diags)),
+        new("emit sources", r => EmitSources(r.S, r.Spec, r.Plan!, r.Files)),
+        new("compile", r => Compiler.Build(r.S, r.Spec, r.Diags, r.Files), s => s.Compile),
+    ];
+
     /// <summary>Runs every pass for <paramref name="s"/>; <paramref name="progress"/> hears each pass's name.</summary>
     public static GenerationResult Run(GeneratorSettings s, Action<string>? progress = null)
     {
-        var diags = new List<Diagnostic>();
-        var files = new List<string>();
-        BoundaryPlan? plan = null, hostPlan = null;
-        bool Pass(string name, Func<bool> body)
+        var r = new State(s);
+        foreach (var pass in Passes.Where(p => p.When?.Invoke(s) != false))
         {
-            progress?.Invoke(name);
-            return body() && diags.All(d => d.Severity != Severity.Error);
+            progress?.Invoke(pass.Name);
+            if (!pass.Body(r) || r.Diags.Any(d => d.Severity == Severity.Error)) break;
         }
+        return new GenerationResult(r.Diags, r.Plan, r.Files);
+    }
 
-        LibrarySpec spec = null!;
-        ElfLibraryInfo guestLib = null!, hostLib = null!;
-        HeaderModel headers = null!;
-        string specDir = Path.GetDirectoryName(Path.GetFullPath(s.SpecPath))!;
-        _ = Pass("load spec", () => Load(s.SpecPath, diags, out spec))
-            && Pass("read the guest library", () => ReadElf(s.GuestLibraryPath, diags, out guestLib))
-            && Pass("read the host library", () => ReadElf(s.HostLibraryPath, diags, out hostLib))
-            && Pass("parse the headers", () => ParseHeaders(spec, diags, out headers))
-            && Pass("plan the boundary", () =>
-            {
-                // The host thunk library is shared by every guest ISA, whose exports may differ
-                // (Debian's arm64 and riscv64 libcrypto do): it gets a thunk for everything the host
-                // exports, and the guest plan numbers callback signatures like the host plan.
-                (hostPlan, _) = BoundaryPlanner.Plan(spec, specDir, headers, hostLib, hostLib);
-                var (p, d) = BoundaryPlanner.Plan(spec, specDir, headers, guestLib, hostLib, hostPlan.Signatures);
-                plan = p with { HostObjects = HostObjectPlanner.Plan(spec, headers, p) };
-                hostPlan = hostPlan with { Signatures = p.Signatures, HostObjects = plan.HostObjects };
-                diags.AddRange(d);
-                return true;
-            })
-            && Pass("stage the library headers for the guest", () => StageHeaders(s, spec, diags))
-            && Pass("check layouts", () => CheckLayouts(s, spec, headers, ref plan, diags))
-            && Pass("emit sources", () => EmitSources(s, spec, plan!, hostPlan!, files))
-            && (!s.Compile || Pass("compile", () => Compiler.Build(s, spec, diags, files)));
-        return new GenerationResult(diags, plan, files);
+    // One planner run decides the guest's functions and the host thunk library's; the host
+    // objects' thunks follow the guest's forwarded functions.
+    private static bool PlanBoundary(State r)
+    {
+        var (plan, diags) = BoundaryPlanner.Plan(r.Spec, r.SpecDir, r.Headers, r.GuestLib, r.HostLib);
+        r.Plan = HostObjectArgs.Attach(plan, HostObjectPlanner.Plan(r.Spec, r.Headers, plan));
+        r.Diags.AddRange(diags);
+        return true;
     }
 
     private static bool Load(string path, List<Diagnostic> diags, out LibrarySpec spec)
@@ -167,7 +182,7 @@ public static class ThunkGenerator
         File.Copy(from, to, true);
     }
 
-    private static bool EmitSources(GeneratorSettings s, LibrarySpec spec, BoundaryPlan plan, BoundaryPlan hostPlan, List<string> files)
+    private static bool EmitSources(GeneratorSettings s, LibrarySpec spec, BoundaryPlan plan, List<string> files)
     {
         Directory.CreateDirectory(s.SourceDir);
         void Write(string name, string text)
@@ -178,7 +193,7 @@ public static class ThunkGenerator
         }
         Write($"{spec.Library}_stub.c", GuestStubEmitter.Emit(spec, plan, s.HostDirAtRunTime, s.GuestTriple));
         Write($"{spec.Soname}.map", VersionScriptEmitter.Emit(plan));
-        Write($"{spec.Library}_thunk.c", HostThunkEmitter.Emit(spec, hostPlan));
+        Write($"{spec.Library}_thunk.c", HostThunkEmitter.Emit(spec, plan));
         return true;
     }
 }

@@ -6,66 +6,19 @@ using Dlcall.ThunkGen.Spec;
 namespace Dlcall.ThunkGen.Emit;
 
 /// <summary>
-/// Structs of guest callbacks the library gets as host copies (<see cref="CallbackCopy"/>), and
-/// the stub's per-call choice between the fast path and the callback path for functions whose
-/// callbacks are known only from the arguments (a NULL allocator means none).
+/// Structs of guest callbacks the library gets as host copies (<see cref="CallbackCopy"/>): the
+/// host thunk library's copy cache and field-wrapping functions, shared by every function with
+/// the <see cref="Strategies.CallbackCopies"/> strategy.
 /// </summary>
 internal static class CallbackCopyEmitter
 {
     /// <summary>Name of the function that wraps <paramref name="r"/>'s callback fields in place.</summary>
-    private static string WrapFields(RecordDecl r) => "dlcall__wrap_fields_" + r.Tag;
-
-    // template: (allocator != NULL && (allocator->alloc != NULL || allocator->free != NULL))
-    /// <summary>C condition: this call hands the host a guest callback (null when it never can).</summary>
-    public static string? GuestCarries(BoundaryFunction f)
-    {
-        var terms = f.Copies.Select(c =>
-        {
-            string p = c.Param.Name;
-            string Any(string s) => "(" + string.Join(" || ", c.Fields.Select(x => $"{s}{x.Field} != NULL")) + ")";
-            return c.Kind switch
-            {
-                CallbackCopyKind.ByValue => Any(p + "."),
-                CallbackCopyKind.ConstPointer => $"({p} != NULL && {Any(p + "->")})",
-                _ => $"({p} != NULL && {p}->{c.Field!.Name} != NULL && {Any($"{p}->{c.Field.Name}->")})",
-            };
-        }).ToList();
-        return terms.Count == 0 ? null : string.Join(" || ", terms);
-    }
-
-    // template: if (cb) { __atomic_store_n(&dlcall__retained, 1, __ATOMIC_RELAXED); }
-    //           if (cb || __atomic_load_n(&dlcall__retained, __ATOMIC_RELAXED)) { dlcall_call_host(&dlcall__rt, &frame); } else { <fast> }
-    public static void GuestPathChoice(CWriter w, LibrarySpec spec, BoundaryFunction f, string fastCall)
-    {
-        string? carries = GuestCarries(f);
-        var conditions = new List<string>();
-        if (carries != null)
-        {
-            w.Line($"int cb = {carries};");
-            w.Line();
-            if (spec.RetainsCallbacks.Count > 0)
-                w.Block("if (cb)", () => w.Line("__atomic_store_n(&dlcall__retained, 1, __ATOMIC_RELAXED);"));
-            conditions.Add("cb");
-        }
-        if (f.UsesRetainedCallbacks) conditions.Add("__atomic_load_n(&dlcall__retained, __ATOMIC_RELAXED)");
-        w.Line($"if ({string.Join(" || ", conditions)}) {{");
-        w.Line("    dlcall_call_host(&dlcall__rt, &frame);");
-        w.Line("} else {");
-        w.Line("    " + fastCall);
-        w.Line("}");
-    }
-
-    // template: if (allocator == NULL) { allocator = &dlcall_lzma_guest_allocator; }
-    public static void GuestNullDefaults(CWriter w, BoundaryFunction f)
-    {
-        foreach (var d in f.NullDefaults ?? [])
-            w.Block($"if ({d.Param.Name} == NULL)", () => w.Line($"{d.Param.Name} = {d.Value};"));
-    }
+    public static string WrapFields(RecordDecl r) => "dlcall__wrap_fields_" + r.Tag;
 
     /// <summary>The host copy cache and one field-wrapping function per struct (after dlcall__wrap).</summary>
-    public static void HostSupport(CWriter w, LibrarySpec spec, BoundaryPlan plan)
+    public static void HostSupport(CWriter w, LibrarySpec spec, IReadOnlyList<BoundaryFunction> functions)
     {
-        var records = plan.Functions.SelectMany(f => f.Copies).GroupBy(c => c.Record.Tag).Select(g => g.First()).ToList();
+        var records = functions.SelectMany(f => f.Copies).GroupBy(c => c.Record.Tag).Select(g => g.First()).ToList();
         if (records.Count == 0) return;
         // template: static void dlcall__wrap_fields_lzma_allocator(void *p) { lzma_allocator *r = p; r->alloc = dlcall__wrap(...); }
         foreach (var c in records)
@@ -81,7 +34,7 @@ internal static class CallbackCopyEmitter
                 }
             });
         }
-        if (!plan.Functions.Any(f => f.Copies.Any(c => c.Kind != CallbackCopyKind.ByValue))) return;
+        if (!functions.Any(f => f.Copies.Any(c => c.Kind != CallbackCopyKind.ByValue))) return;
         w.Line("/*");
         w.Line(" * Guest structs of callbacks the library reads through a pointer (the guest's may be");
         w.Line(" * read-only): the library gets a host copy with trampolines, one per distinct content,");
@@ -127,53 +80,5 @@ internal static class CallbackCopyEmitter
             w.Line("pthread_mutex_unlock(&dlcall__copies_lock);");
             w.Line("return c->copy;");
         });
-    }
-
-    // template: const lzma_allocator * s0 = a->p0 != NULL ? a->p0->allocator : NULL;
-    public static void HostDeclarations(CWriter w, BoundaryFunction f)
-    {
-        for (int k = 0; k < f.Copies.Count; k++)
-        {
-            var c = f.Copies[k];
-            if (c.Kind != CallbackCopyKind.PointerField) continue;
-            string p = $"a->p{ArgsStructEmitter.IndexOf(f.Decl, c.Param)}";
-            w.Line(CDecl.Declare(c.Field!.Type, $"s{k}") + $" = {p} != NULL ? {p}->{c.Field.Name} : NULL;");
-        }
-    }
-
-    // template: dlcall__wrap_fields_ZSTD_customMem(&a->p0);  a->p1 = dlcall__host_copy(a->p1, sizeof(*a->p1), ...);
-    public static void HostBefore(CWriter w, BoundaryFunction f)
-    {
-        for (int k = 0; k < f.Copies.Count; k++)
-        {
-            var c = f.Copies[k];
-            string p = $"a->p{ArgsStructEmitter.IndexOf(f.Decl, c.Param)}";
-            string wrap = WrapFields(c.Record);
-            switch (c.Kind)
-            {
-                case CallbackCopyKind.ByValue:
-                    w.Line($"{wrap}(&{p});");
-                    break;
-                case CallbackCopyKind.ConstPointer:
-                    w.Block($"if ({p} != NULL)", () => w.Line($"{p} = dlcall__host_copy({p}, sizeof(*{p}), {wrap});"));
-                    break;
-                default:
-                    w.Block($"if (s{k} != NULL)", () => w.Line($"{p}->{c.Field!.Name} = dlcall__host_copy(s{k}, sizeof(*s{k}), {wrap});"));
-                    break;
-            }
-        }
-    }
-
-    // template: if (s0 != NULL) { a->p0->allocator = s0; }
-    public static void HostAfter(CWriter w, BoundaryFunction f)
-    {
-        for (int k = 0; k < f.Copies.Count; k++)
-        {
-            var c = f.Copies[k];
-            // A struct the call freed (NCONF_free) is no longer there to point back.
-            if (c.Kind != CallbackCopyKind.PointerField || f.Frees(c.Param)) continue;
-            string p = $"a->p{ArgsStructEmitter.IndexOf(f.Decl, c.Param)}";
-            w.Block($"if (s{k} != NULL)", () => w.Line($"{p}->{c.Field!.Name} = s{k};"));
-        }
     }
 }

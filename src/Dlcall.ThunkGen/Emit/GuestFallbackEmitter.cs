@@ -17,45 +17,10 @@ internal static class GuestFallbackEmitter
 
     /// <summary>Forwarded functions that also need the real guest function (rounding guard), by thunk index.</summary>
     private static List<BoundaryFunction> Guarded(BoundaryPlan plan) =>
-        plan.Functions.Where(f => f.Kind == FunctionKind.Forwarded && f.RoundingGuard).OrderBy(f => f.ThunkIndex).ToList();
+        plan.Functions.Where(f => f.Kind == FunctionKind.Forwarded && f.Has<Strategies.RoundingGuard>()).OrderBy(f => f.ThunkIndex).ToList();
 
     /// <summary>True when the stub loads the real guest library.</summary>
     public static bool LoadsRealLibrary(BoundaryPlan plan) => Fallbacks(plan).Count > 0 || Guarded(plan).Count > 0;
-
-    // template: if (__builtin_expect(dlcall__rounding_touched, 0) && !dlcall_arch_round_to_nearest() && dlcall__real[3])
-    //               return ((double (*)(double))dlcall__real[3])(x);
-    // Reading the rounding mode costs a QEMU helper call (a register-table lookup); until a
-    // rounding-mode setter ran, the mode is the default and one load decides.
-    public static void EmitRoundingGuard(CWriter w, BoundaryFunction f)
-    {
-        w.Line();
-        w.Block($"if (__builtin_expect(dlcall__rounding_touched, 0) && !dlcall_arch_round_to_nearest() && dlcall__real[{f.ThunkIndex}] != NULL)",
-            () => EmitRealCall(w, f));
-    }
-
-    // template: if (__builtin_expect(dlcall_invoke_fast_unless(dlcall__rounding_touched, dlcall__thunk[3], &a, &r) == DLCALL_FAST_DECLINED, 0)) {
-    //               if (!dlcall_arch_round_to_nearest() && dlcall__real[3] != NULL) return ((double (*)(double))dlcall__real[3])(x);
-    //               dlcall_invoke_fast_cold(dlcall__thunk[3], &a, &r); }
-    // The same guard on a fast-path call, tested in the fast path's own branch of rare cases.
-    public static void EmitGuardedFastCall(CWriter w, BoundaryFunction f, string retPtr)
-    {
-        string thunk = $"dlcall__thunk[{f.ThunkIndex}]";
-        w.Block($"if (__builtin_expect(dlcall_invoke_fast_unless(dlcall__rounding_touched, {thunk}, &a, {retPtr}) == DLCALL_FAST_DECLINED, 0))", () =>
-        {
-            w.Block($"if (!dlcall_arch_round_to_nearest() && dlcall__real[{f.ThunkIndex}] != NULL)", () => EmitRealCall(w, f));
-            w.Line($"dlcall_invoke_fast_cold({thunk}, &a, {retPtr});");
-        });
-    }
-
-    // template: return ((double (*)(double))dlcall__real[3])(x);
-    private static void EmitRealCall(CWriter w, BoundaryFunction f)
-    {
-        var d = f.Decl;
-        string type = CDecl.Declare(d.Return, "(*)(" + (d.Params.Count == 0 ? "void" : string.Join(", ", d.Params.Select(p => p.Type.Spelling))) + ")");
-        string call = $"(({type})dlcall__real[{f.ThunkIndex}])({string.Join(", ", d.Params.Select(p => p.Name))})";
-        if (d.Return is Model.VoidType) w.Line(call + ";").Line("return;");
-        else w.Line($"return {call};");
-    }
 
     // template: DLCALL_FALLBACK_SLOTS(N); static const char *const dlcall__fallback_name[N] = { "sinf128", ... };
     //           static void dlcall__fallback_load(void) { real = dlopen("/lib/<triple>/libm.so.6"); slot[i] = dlsym(real, name[i]) ... }

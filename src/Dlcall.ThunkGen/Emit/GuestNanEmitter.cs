@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-using Dlcall.ThunkGen.Marshalling;
 using Dlcall.ThunkGen.Model;
 
 namespace Dlcall.ThunkGen.Emit;
@@ -14,7 +13,7 @@ namespace Dlcall.ThunkGen.Emit;
 internal static class GuestNanEmitter
 {
     /// <summary>True when <paramref name="f"/> has a floating result or out-parameter.</summary>
-    public static bool Applies(BoundaryFunction f) => IsFloat(f.Decl.Return) || Outs(f).Any();
+    public static bool Applies(FunctionDecl f) => IsFloat(f.Return) || Outs(f).Any();
 
     // template: static double dlcall__default_nan(void) { volatile double z = 0.0; return z / z; }
     //           static int dlcall__isnan(double d) { uint64_t b = bits of d; return (b << 1) > 0xffe0000000000000; }
@@ -51,36 +50,36 @@ internal static class GuestNanEmitter
 
     // template: if (__builtin_expect(dlcall__isnan(r), 0) && !(dlcall__isnan(x) || dlcall__isnan(y))) r = dlcall__default_nan();
     /// <summary>The fix-up of a floating return value (nothing for other returns).</summary>
-    public static void EmitReturn(CWriter w, BoundaryFunction f)
+    public static void EmitReturn(CWriter w, FunctionDecl f)
     {
         if (!ReturnApplies(f)) return;
-        w.Block($"if (__builtin_expect({ReturnTest(f)}, 0){NoNanInput(f)})", () => w.Line($"r = {NanOf(f.Decl.Return)};"));
+        w.Block($"if (__builtin_expect({ReturnTest(f)}, 0){NoNanInput(f)})", () => w.Line($"r = {NanOf(f.Return)};"));
     }
 
     // template: if (p != NULL && __builtin_expect(dlcall__isnan(*p), 0) && !(...)) *p = dlcall__default_nan();
     /// <summary>The fix-ups of floating out-parameters.</summary>
-    public static void EmitOuts(CWriter w, BoundaryFunction f)
+    public static void EmitOuts(CWriter w, FunctionDecl f)
     {
         foreach (var (p, t) in Outs(f))
             w.Block($"if ({p.Name} != NULL && __builtin_expect({IsNan(t, "*" + p.Name)}, 0){NoNanInput(f)})", () => w.Line($"*{p.Name} = {NanOf(t)};"));
     }
 
     /// <summary>True when the function returns a float or double (the result is named r).</summary>
-    public static bool ReturnApplies(BoundaryFunction f) => IsFloat(f.Decl.Return);
+    public static bool ReturnApplies(FunctionDecl f) => IsFloat(f.Return);
 
     /// <summary>The integer test "r is a NaN", for one combined check of the rare cases.</summary>
-    public static string ReturnTest(BoundaryFunction f) => IsNan(f.Decl.Return, "r");
+    public static string ReturnTest(FunctionDecl f) => IsNan(f.Return, "r");
 
-    private static string NoNanInput(BoundaryFunction f)
+    private static string NoNanInput(FunctionDecl f)
     {
-        var inputs = f.Decl.Params.Where(p => IsFloat(p.Type)).Select(p => IsNan(p.Type, p.Name)).ToList();
+        var inputs = f.Params.Where(p => IsFloat(p.Type)).Select(p => IsNan(p.Type, p.Name)).ToList();
         return inputs.Count == 0 ? "" : " && !(" + string.Join(" || ", inputs) + ")";
     }
 
     private static string IsNan(CType t, string expr) => ((ScalarType)t).Size == 4 ? $"dlcall__isnanf({expr})" : $"dlcall__isnan({expr})";
 
-    private static IEnumerable<(ParamDecl Param, CType Pointee)> Outs(BoundaryFunction f) =>
-        f.Decl.Params.Where(p => p.Type is PointerType { PointeeIsConst: false } pt && IsFloat(pt.Pointee))
+    private static IEnumerable<(ParamDecl Param, CType Pointee)> Outs(FunctionDecl f) =>
+        f.Params.Where(p => p.Type is PointerType { PointeeIsConst: false } pt && IsFloat(pt.Pointee))
             .Select(p => (p, ((PointerType)p.Type).Pointee));
 
     // Only float and double: long double never crosses (its layout differs between the ISAs).

@@ -134,24 +134,4 @@ internal static class HostObjectEmitter
             if (hasRet) w.Line("return r;");
         });
     }
-
-    /// <summary>Before a forwarded call: proxies the guest passes back become the originals.</summary>
-    // template: a.p0 = dlcall__host_sqlite3_vfs(a.p0);
-    public static void BeforeCall(CWriter w, BoundaryPlan plan, FunctionDecl d)
-    {
-        for (int i = 0; i < d.Params.Count; i++)
-        {
-            if (Of(plan, d.Params[i].Type) is HostObject o) w.Line($"a.p{i} = ({d.Params[i].Type.Spelling}){o.HostFunction}(a.p{i});");
-        }
-    }
-
-    /// <summary>After a forwarded call: a returned host record becomes its proxy.</summary>
-    // template: r = dlcall__proxy_sqlite3_vfs(r);
-    public static void AfterCall(CWriter w, BoundaryPlan plan, FunctionDecl d)
-    {
-        if (Of(plan, d.Return) is HostObject o) w.Line($"r = ({d.Return.Spelling}){o.ProxyFunction}(({o.Record.CName} *)r);");
-    }
-
-    private static HostObject? Of(BoundaryPlan plan, CType t) =>
-        t is PointerType { Pointee: RecordType rt } ? plan.HostObjects.FirstOrDefault(o => o.Record.Tag == rt.Tag) : null;
 }

@@ -2,6 +2,7 @@
 using Dlcall.ThunkGen.Marshalling;
 using Dlcall.ThunkGen.Model;
 using Dlcall.ThunkGen.Spec;
+using Dlcall.ThunkGen.Strategies;
 
 namespace Dlcall.ThunkGen.Emit;
 
@@ -15,15 +16,15 @@ internal static class HostThunkEmitter
     public static string Emit(LibrarySpec spec, BoundaryPlan plan)
     {
         var w = new CWriter();
-        var forwarded = plan.Functions.Where(f => f.Kind == FunctionKind.Forwarded).ToList();
-        var persistent = PersistentRecordEmitter.Used(plan);
-        bool copies = plan.Functions.Any(f => f.Copies.Any(c => c.Kind != CallbackCopyKind.ByValue));
+        var forwarded = plan.HostFunctions.Where(f => f.Kind == FunctionKind.Forwarded).ToList();
+        var persistent = PersistentRecordEmitter.Used(forwarded);
+        bool copies = forwarded.Any(f => f.Copies.Any(c => c.Kind != CallbackCopyKind.ByValue));
         ArgsStructEmitter.Prelude(w, $"Host thunks for {spec.Soname}.", spec.Defines, spec.Headers,
             ["<dlfcn.h>", "\"dlcall_host.h\"", .. copies || persistent.Count > 0 ? new[] { "<pthread.h>" } : []]);
         ArgsStructEmitter.Emit(w, forwarded);
         HostObjectEmitter.ArgsStructs(w, plan);
         if (plan.Signatures.Count > 0) EmitCallbackSupport(w, spec, plan);
-        CallbackCopyEmitter.HostSupport(w, spec, plan);
+        CallbackCopyEmitter.HostSupport(w, spec, forwarded);
         foreach (var p in persistent) PersistentRecordEmitter.Emit(w, spec.Library, p);
         foreach (var f in forwarded) EmitThunk(w, spec, f);
         HostObjectEmitter.HostThunks(w, plan);
@@ -72,87 +73,21 @@ internal static class HostThunkEmitter
     private static void EmitThunk(CWriter w, LibrarySpec spec, BoundaryFunction f)
     {
         var d = f.Decl;
+        var c = new ThunkContext(w, spec, f);
         w.Function($"void {f.ThunkName}(void *args, void *ret)", () =>
         {
             w.Line($"{f.ArgsStruct} *a = args;");
-            for (int k = 0; k < f.CallbackFieldParams.Count; k++)
-            {
-                var fp = f.CallbackFieldParams[k];
-                if (fp.Persistent) continue;
-                w.Line($"{fp.Record.CName} *r{k} = ({fp.Record.CName} *)a->p{ArgsStructEmitter.IndexOf(d, fp.Param)};");
-            }
-            // An out-only field may hold anything before the call: kept as it was, to tell afterwards
-            // whether the call wrote it.
-            EachField(f, (k, fp, cf, type) =>
-            {
-                if (cf.OutOnly) w.Line($"{type} {OldValue(k, cf)} = r{k} != NULL ? r{k}->{cf.Field} : NULL;");
-            });
-            CallbackCopyEmitter.HostDeclarations(w, f);
+            foreach (var s in f.Strategies) s.HostLocals(c);
             w.Line();
             if (d.Return is VoidType) w.Line("(void)ret;");
-            foreach (var (p, sig) in f.CallbackParams)
-            {
-                int i = ArgsStructEmitter.IndexOf(d, p);
-                w.Line($"a->p{i} = ({p.Type.Spelling})dlcall__wrap((void *)a->p{i}, {sig}, \"{spec.Library}: {d.Name}({p.Name})\");");
-            }
-            foreach (var fp in f.CallbackFieldParams.Where(fp => fp.Persistent))
-            {
-                int i = ArgsStructEmitter.IndexOf(d, fp.Param);
-                w.Line($"a->p{i} = ({fp.Param.Type.Spelling}){PersistentRecordEmitter.FunctionName(fp.Record)}(a->p{i});");
-            }
-            EmitFieldSwap(w, f, inbound: true, (fp, cf, field, type) =>
-                $"{field} = ({type})dlcall__wrap((void *){field}, {cf.SignatureId}, \"{spec.Library}: {fp.Record.CName}.{cf.Field}\");");
-            CallbackCopyEmitter.HostBefore(w, f);
-            if (f.SetsErrno) w.Line("errno = 0;");
+            foreach (var s in f.Strategies) s.HostBefore(c);
             string call = $"({d.Name})({string.Join(", ", d.Params.Select((_, i) => $"a->p{i}"))})";
             // A returned function pointer that is one of our trampolines goes back as the guest's function.
             if (d.Return is FunctionPointerType)
                 w.Line($"*(uintptr_t *)ret = (uintptr_t)dlcall_rt_guest_fn((const void *){call});");
             else
                 w.Line(d.Return is VoidType ? call + ";" : $"*({d.Return.Spelling} *)ret = {call};");
-            if (f.SetsErrno) w.Line("a->dlcall_errno = errno;");
-            CallbackCopyEmitter.HostAfter(w, f);
-            // The guest sees its own functions again, not our trampolines.
-            EmitFieldSwap(w, f, inbound: false, (_, _, field, type) => $"{field} = ({type})(uintptr_t)dlcall_rt_guest_fn((const void *){field});");
+            foreach (var s in f.Strategies.Reverse()) s.HostAfter(c);
         });
-    }
-
-    /// <summary>Local holding an out-only field's value from before the call.</summary>
-    private static string OldValue(int k, CallbackField cf) => $"old{k}_{cf.Field}";
-
-    private static void EachField(BoundaryFunction f, Action<int, CallbackFieldParam, CallbackField, string> action)
-    {
-        for (int k = 0; k < f.CallbackFieldParams.Count; k++)
-        {
-            var fp = f.CallbackFieldParams[k];
-            if (fp.Persistent) continue;
-            foreach (var cf in fp.Fields) action(k, fp, cf, fp.Record.Fields.First(x => x.Name == cf.Field).Type.Spelling);
-        }
-    }
-
-    // template: if (r0 != NULL) { r0->zalloc = <expr>; r0->zfree = <expr>; }
-    // Inbound, out-only fields are left alone (the function never reads them; they may be garbage:
-    // inflateCopy's fresh dest); outbound, one is translated only when the call changed it, so a
-    // failed call leaves the guest's bytes as they were. A value the call wrote that equals the old
-    // one needs no translation either way: the guest never holds trampolines.
-    private static void EmitFieldSwap(CWriter w, BoundaryFunction f, bool inbound, Func<CallbackFieldParam, CallbackField, string, string, string> line)
-    {
-        for (int k = 0; k < f.CallbackFieldParams.Count; k++)
-        {
-            var fp = f.CallbackFieldParams[k];
-            var fields = fp.Fields.Where(cf => !inbound || !cf.OutOnly).ToList();
-            // A struct the call freed is no longer the guest's to write (NCONF_free).
-            if (fp.Persistent || fields.Count == 0 || (!inbound && f.Frees(fp.Param))) continue;
-            w.Block($"if (r{k} != NULL)", () =>
-            {
-                foreach (var cf in fields)
-                {
-                    string field = $"r{k}->{cf.Field}";
-                    string text = line(fp, cf, field, fp.Record.Fields.First(x => x.Name == cf.Field).Type.Spelling);
-                    if (cf.OutOnly) w.Block($"if ({field} != {OldValue(k, cf)})", () => w.Line(text));
-                    else w.Line(text);
-                }
-            });
-        }
     }
 }

@@ -12,9 +12,9 @@ namespace Dlcall.ThunkGen.Emit;
 /// </summary>
 internal static class PersistentRecordEmitter
 {
-    /// <summary>The persistent records <paramref name="plan"/> passes, once each.</summary>
-    public static List<CallbackFieldParam> Used(BoundaryPlan plan) =>
-        plan.Functions.Where(f => f.Kind == FunctionKind.Forwarded).SelectMany(f => f.CallbackFieldParams)
+    /// <summary>The persistent records the forwarded <paramref name="functions"/> pass, once each.</summary>
+    public static List<CallbackFieldParam> Used(IEnumerable<BoundaryFunction> functions) =>
+        functions.Where(f => f.Kind == FunctionKind.Forwarded).SelectMany(f => f.CallbackFieldParams)
             .Where(p => p.Persistent).GroupBy(p => p.Record.Tag).Select(g => g.First()).ToList();
 
     /// <summary>Name of the copying function for <paramref name="rec"/>.</summary>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 using Dlcall.ThunkGen.Model;
+using Dlcall.ThunkGen.Strategies;
 
 namespace Dlcall.ThunkGen.Marshalling;
 
@@ -21,58 +22,69 @@ public enum FunctionKind
 
 /// <summary>One exported function and every marshalling decision about it.</summary>
 /// <param name="ThunkIndex">Slot of its host thunk in the stub's table (Forwarded only).</param>
-/// <param name="CallbackParams">Function-pointer parameters: guest functions wrapped in trampolines.</param>
-/// <param name="CallbackFieldParams">Pointers to records with guest callbacks in fields.</param>
-/// <param name="HostStringFields">Pointers to records whose string fields the stub copies after the call.</param>
+/// <param name="Strategies">The marshalling strategies that apply (Forwarded only), in
+/// <see cref="StrategyTable"/> order.</param>
 /// <param name="Override">Path of the override C file (GuestOverride only).</param>
-/// <param name="CallbackCopies">Structs of guest callbacks the library gets as host copies (by value,
-/// behind const pointers, in pointer fields).</param>
-/// <param name="UsesRetainedCallbacks">Takes an object of a type the spec says may keep guest callbacks
-/// from an earlier call (retainsCallbacks).</param>
-/// <param name="NullDefaults">Parameters the stub replaces when the guest passes NULL.</param>
-/// <param name="RoundingGuard">Outside round-to-nearest, calls the real guest function (spec defaultRoundingOnly).</param>
-/// <param name="GuestNaN">Floating results get the guest's default NaN (spec guestNaN).</param>
-/// <param name="CallsBackLater">May run guest callbacks an earlier call registered (spec deferredCallbacks).</param>
-/// <param name="ReturnsHostStringIf">Its result is copied when the spec's hostStringTest says so.</param>
-/// <param name="FastWhenSentinel">Takes the fast path when every callback argument is a sentinel (spec fastPath).</param>
-/// <param name="FreedParams">Parameters whose struct the function frees (spec freedParams): not written after the call.</param>
 /// <param name="FixedForm">A variadic function called with its fixed arguments only: a static
 /// dlcall_fixed_NAME in the stub for overrides, not an export.</param>
+/// <param name="FreedParams">Parameters whose struct the function frees (spec freedParams): not written after the call.</param>
 public sealed record BoundaryFunction(
     FunctionDecl Decl,
     FunctionKind Kind,
     string? Reason,
     int ThunkIndex,
-    IReadOnlyList<(ParamDecl Param, int SignatureId)> CallbackParams,
-    IReadOnlyList<CallbackFieldParam> CallbackFieldParams,
-    IReadOnlyList<HostStringFieldParam> HostStringFields,
-    bool SetsErrno,
-    bool ReturnsHostString,
+    IReadOnlyList<Strategy> Strategies,
     string? Override = null,
-    IReadOnlyList<CallbackCopy>? CallbackCopies = null,
-    bool UsesRetainedCallbacks = false,
-    IReadOnlyList<NullDefault>? NullDefaults = null,
-    bool GuestNaN = false,
-    bool RoundingGuard = false,
-    bool CallsBackLater = false,
-    bool FastWhenSentinel = false,
-    bool ReturnsHostStringIf = false,
     bool FixedForm = false,
     IReadOnlyList<string>? FreedParams = null)
 {
+    /// <summary>The strategy of type <typeparamref name="T"/>, or null when it does not apply.</summary>
+    public T? Get<T>() where T : Strategy => Strategies.OfType<T>().FirstOrDefault();
+
+    /// <summary>Whether a strategy of type <typeparamref name="T"/> applies.</summary>
+    public bool Has<T>() where T : Strategy => Get<T>() != null;
+
+    /// <summary>This function with <paramref name="s"/> added in table order.</summary>
+    public BoundaryFunction With(Strategy s) => this with { Strategies = [.. Strategies.Append(s).OrderBy(StrategyTable.Rank)] };
+
     /// <summary>The function frees what <paramref name="param"/> points to: the stub must not write it afterwards.</summary>
     public bool Frees(ParamDecl param) => FreedParams?.Contains(param.Name) == true;
 
+    /// <summary>How the call reaches the host: the highest path any strategy needs.</summary>
+    public CallPath Path => Strategies.Select(s => s.Path).DefaultIfEmpty(CallPath.Fast).Max();
+
     /// <summary>The host call may run guest code: it needs the coroutine path.</summary>
-    public bool MayCallBack => CallbackParams.Count > 0 || CallbackFieldParams.Count > 0 || Copies.Count > 0 || UsesRetainedCallbacks || CallsBackLater;
+    public bool MayCallBack => Path != CallPath.Fast;
 
-    /// <summary>Whether guest code may run is known only from the arguments (copied callback structs
-    /// that may hold only NULLs, retained callbacks): the stub picks the path per call.</summary>
-    public bool ChoosesPathPerCall => (Copies.Count > 0 || UsesRetainedCallbacks) && !CallsBackLater
-        && CallbackParams.Count == 0 && CallbackFieldParams.Count == 0;
+    /// <summary>Whether guest code may run is known only from the arguments: the stub picks the path per call.</summary>
+    public bool ChoosesPathPerCall => Path == CallPath.PerCall;
 
-    /// <summary><see cref="CallbackCopies"/>, never null.</summary>
-    public IReadOnlyList<CallbackCopy> Copies => CallbackCopies ?? [];
+    /// <summary>Callbacks only when a callback argument is real guest code (spec fastPath).</summary>
+    public bool FastWhenSentinel => Path == CallPath.FastUnlessCallback;
+
+    /// <summary>Function-pointer parameters: guest functions wrapped in trampolines.</summary>
+    public IReadOnlyList<(ParamDecl Param, int SignatureId)> CallbackParams => Get<CallbackParams>()?.Params ?? [];
+
+    /// <summary>Pointers to records with guest callbacks in fields.</summary>
+    public IReadOnlyList<CallbackFieldParam> CallbackFieldParams => Get<CallbackFields>()?.Params ?? [];
+
+    /// <summary>Pointers to records whose string fields the stub copies after the call.</summary>
+    public IReadOnlyList<HostStringFieldParam> HostStringFields => Get<HostStringFields>()?.Params ?? [];
+
+    /// <summary>Structs of guest callbacks the library gets as host copies.</summary>
+    public IReadOnlyList<CallbackCopy> Copies => Get<CallbackCopies>()?.Copies ?? [];
+
+    /// <summary>Parameters the stub replaces when the guest passes NULL.</summary>
+    public IReadOnlyList<NullDefault> NullDefaults => Get<NullDefaults>()?.Params ?? [];
+
+    /// <summary>errno reaches the guest (spec setsErrno).</summary>
+    public bool SetsErrno => Has<Errno>();
+
+    /// <summary>The result is a host string the guest gets a copy of (spec returnsHostString).</summary>
+    public bool ReturnsHostString => Has<HostStringResult>();
+
+    /// <summary>Takes an object that may keep guest callbacks from an earlier call (spec retainsCallbacks).</summary>
+    public bool UsesRetainedCallbacks => Has<RetainedCallbacks>();
 
     /// <summary>Name of the guest function: the export's, or dlcall_fixed_NAME for a fixed form.</summary>
     public string StubName => FixedForm ? "dlcall_fixed_" + Decl.Name : Decl.Name;

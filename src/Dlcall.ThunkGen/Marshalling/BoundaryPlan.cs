@@ -22,6 +22,10 @@ public sealed record BoundaryPlan(
     /// </summary>
     public IReadOnlyList<ElfSymbol> GuestData { get; init; } = [];
 
+    /// <summary>The host thunk library's functions: one per function the host exports, decided
+    /// like the guest's (see <see cref="BoundaryPlanner"/>).</summary>
+    public IReadOnlyList<BoundaryFunction> HostFunctions { get; init; } = [];
+
     /// <summary>Records handed to the guest with host methods (spec hostObjectRecords).</summary>
     public IReadOnlyList<HostObject> HostObjects { get; init; } = [];
 }

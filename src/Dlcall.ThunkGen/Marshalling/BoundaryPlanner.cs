@@ -3,6 +3,7 @@ using Dlcall.ThunkGen.Diagnostics;
 using Dlcall.ThunkGen.Elf;
 using Dlcall.ThunkGen.Model;
 using Dlcall.ThunkGen.Spec;
+using Dlcall.ThunkGen.Strategies;
 
 namespace Dlcall.ThunkGen.Marshalling;
 
@@ -12,55 +13,41 @@ namespace Dlcall.ThunkGen.Marshalling;
 /// </summary>
 public static class BoundaryPlanner
 {
-    /// <summary>Plans the boundary; problems come back as diagnostics. <paramref name="signatureSeed"/>
-    /// fixes the numbering of callback signatures (those of the host-side plan, see ThunkGenerator).</summary>
+    /// <summary>Plans the boundary of the guest library and of the host thunk library in one run;
+    /// problems come back as diagnostics (about the guest's functions).</summary>
+    /// <remarks>The host thunk library is shared by every guest ISA, whose exports may differ
+    /// (Debian's arm64 and riscv64 libcrypto do): it gets a thunk for every function the host
+    /// exports (<see cref="BoundaryPlan.HostFunctions"/>). The host's functions are decided first,
+    /// so callback signatures are numbered the same for every guest; a function both export is
+    /// decided once.</remarks>
     public static (BoundaryPlan Plan, List<Diagnostic> Diagnostics) Plan(LibrarySpec spec, string specDir,
-        HeaderModel headers, ElfLibraryInfo guestLib, ElfLibraryInfo hostLib, IReadOnlyList<CallbackSignature>? signatureSeed = null)
+        HeaderModel headers, ElfLibraryInfo guestLib, ElfLibraryInfo hostLib)
     {
         var diags = new List<Diagnostic>();
-        var signatures = (signatureSeed ?? []).ToDictionary(s => CallbackSignature.KeyOf(s.Type));
+        var signatures = new Dictionary<string, CallbackSignature>();
         var hostExports = hostLib.Symbols.Where(s => s.IsFunction).Select(s => s.Name).ToHashSet();
-        var functions = new List<BoundaryFunction>();
-        var exported = guestLib.Symbols.Where(s => s.IsDefault).GroupBy(s => s.Name).Select(g => g.First())
-            .OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var decided = new Dictionary<string, (BoundaryFunction Function, Diagnostic? Warning)>();
+        var fixedForms = FixedForms.Plan(spec, headers, hostExports, diags);
+        List<BoundaryFunction> PlanAll(IEnumerable<ElfSymbol> exported, List<Diagnostic>? sink)
+        {
+            var functions = new List<BoundaryFunction>(fixedForms);
+            int slot = fixedForms.Count;
+            foreach (var sym in exported.Where(s => s.IsFunction))
+            {
+                if (!decided.TryGetValue(sym.Name, out var d))
+                    decided[sym.Name] = d = Decide(sym.Name, spec, specDir, headers, hostExports, signatures);
+                if (d.Warning != null) sink?.Add(d.Warning);
+                // Thunk slots are dense over each list's forwarded functions (fixed forms first).
+                functions.Add(d.Function.Kind == FunctionKind.Forwarded ? d.Function with { ThunkIndex = slot++ } : d.Function);
+            }
+            return functions;
+        }
 
+        var hostFunctions = PlanAll(DefaultExports(hostLib), null);
+        var exported = DefaultExports(guestLib);
         foreach (var sym in exported.Where(s => !s.IsFunction && !spec.FallbackToGuest))
             diags.Add(new(Severity.Warning, DiagnosticCodes.UnsupportedType, $"data symbol '{sym.Name}' is not forwarded"));
-
-        functions.AddRange(FixedForms.Plan(spec, headers, hostExports, diags));
-        foreach (var sym in exported.Where(s => s.IsFunction))
-        {
-            string name = sym.Name;
-            headers.Functions.TryGetValue(name, out var decl);
-            decl ??= new FunctionDecl(name, new VoidType("void"), [], false, spec.Soname);
-            if (spec.GuestOverrides.TryGetValue(name, out var overridePath))
-            {
-                functions.Add(Simple(decl, FunctionKind.GuestOverride, null) with { Override = Path.Combine(specDir, overridePath) });
-                continue;
-            }
-            string? reason = NamePatterns.Matches(spec.Exclude, name) ? "excluded by the spec"
-                : !headers.Functions.ContainsKey(name) ? "not declared in the headers"
-                : !hostExports.Contains(name) ? "the host library does not export it"
-                : Unsupported(decl);
-            if (reason != null && spec.FallbackToGuest)
-            {
-                // Not an abort: the real guest library serves it, emulated.
-                functions.Add(Simple(decl, FunctionKind.GuestFallback, reason));
-                continue;
-            }
-            if (reason != null)
-            {
-                string code = reason.StartsWith("the host", StringComparison.Ordinal) ? DiagnosticCodes.MissingOnHost
-                    : reason.StartsWith("not declared", StringComparison.Ordinal) ? DiagnosticCodes.NotInHeaders
-                    : decl.IsVariadic || reason.Contains("va_list") ? DiagnosticCodes.VariadicNeedsOverride
-                    : DiagnosticCodes.UnsupportedType;
-                if (reason != "excluded by the spec" && !(spec.QuietUndeclared && code == DiagnosticCodes.NotInHeaders))
-                    diags.Add(new(Severity.Warning, code, $"{name}: {reason}; its stub aborts if called", decl.Location));
-                functions.Add(Simple(decl, FunctionKind.Unavailable, reason));
-                continue;
-            }
-            functions.Add(PlanForwarded(decl, functions.Count(f => f.Kind == FunctionKind.Forwarded), spec, headers, signatures));
-        }
+        var functions = PlanAll(exported, diags);
 
         var records = ReachableRecords(functions, headers);
         // va_list never crosses (its functions are overridden or unavailable): not compared.
@@ -68,7 +55,7 @@ public static class BoundaryPlanner
             .Where(t => t is not VaListType).Select(t => t.Spelling.Replace("const ", "").Trim()).Where(headers.Typedefs.ContainsKey)
             .Where(t => records.All(r => r.CName != t)) // an unnamed struct's typedef is checked as the record
             .Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
-        foreach (string key in spec.NullDefaults.Keys.Where(k => !functions.Any(f => (f.NullDefaults ?? []).Any(n => $"{f.Decl.Name}.{n.Param.Name}" == k))))
+        foreach (string key in spec.NullDefaults.Keys.Where(k => !functions.Any(f => f.NullDefaults.Any(n => $"{f.Decl.Name}.{n.Param.Name}" == k))))
             diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"nullDefaults: '{key}' is no parameter of a forwarded function"));
         diags.AddRange(CheckOutOnlyFields(spec, headers));
         foreach (string key in spec.FreedParams.Where(k => !IsPointerParam(headers, k)))
@@ -78,9 +65,36 @@ public static class BoundaryPlanner
         var plan = new BoundaryPlan(functions, signatures.Values.OrderBy(s => s.Id).ToList(), records, typedefs, guestLib,
             spec.StubSources.Select(s => Path.Combine(specDir, s)).ToList())
         {
+            HostFunctions = hostFunctions,
             GuestData = spec.FallbackToGuest ? exported.Where(s => !s.IsFunction).ToList() : [],
         };
         return (plan, diags);
+    }
+
+    private static List<ElfSymbol> DefaultExports(ElfLibraryInfo lib) =>
+        lib.Symbols.Where(s => s.IsDefault).GroupBy(s => s.Name).Select(g => g.First()).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>How the stub implements <paramref name="name"/>, with the warning it deserves.</summary>
+    private static (BoundaryFunction, Diagnostic?) Decide(string name, LibrarySpec spec, string specDir, HeaderModel headers,
+        IReadOnlySet<string> hostExports, Dictionary<string, CallbackSignature> signatures)
+    {
+        headers.Functions.TryGetValue(name, out var decl);
+        decl ??= new FunctionDecl(name, new VoidType("void"), [], false, spec.Soname);
+        if (spec.GuestOverrides.TryGetValue(name, out var overridePath))
+            return (Simple(decl, FunctionKind.GuestOverride, null) with { Override = Path.Combine(specDir, overridePath) }, null);
+        string? reason = NamePatterns.Matches(spec.Exclude, name) ? "excluded by the spec"
+            : !headers.Functions.ContainsKey(name) ? "not declared in the headers"
+            : !hostExports.Contains(name) ? "the host library does not export it"
+            : Unsupported(decl);
+        // Not an abort: the real guest library serves it, emulated.
+        if (reason != null && spec.FallbackToGuest) return (Simple(decl, FunctionKind.GuestFallback, reason), null);
+        if (reason == null) return (PlanForwarded(decl, spec, headers, signatures), null);
+        string code = reason.StartsWith("the host", StringComparison.Ordinal) ? DiagnosticCodes.MissingOnHost
+            : reason.StartsWith("not declared", StringComparison.Ordinal) ? DiagnosticCodes.NotInHeaders
+            : decl.IsVariadic || reason.Contains("va_list") ? DiagnosticCodes.VariadicNeedsOverride
+            : DiagnosticCodes.UnsupportedType;
+        bool quiet = reason == "excluded by the spec" || (spec.QuietUndeclared && code == DiagnosticCodes.NotInHeaders);
+        return (Simple(decl, FunctionKind.Unavailable, reason), quiet ? null : new(Severity.Warning, code, $"{name}: {reason}; its stub aborts if called", decl.Location));
     }
 
     /// <summary>Each outOnlyFields entry must name a declared function's pointer to a writable struct
@@ -112,7 +126,7 @@ public static class BoundaryPlanner
     }
 
     private static BoundaryFunction Simple(FunctionDecl decl, FunctionKind kind, string? reason) =>
-        new(decl, kind, reason, -1, [], [], [], false, false);
+        new(decl, kind, reason, -1, []);
 
     private static string? Unsupported(FunctionDecl decl)
     {
@@ -146,7 +160,7 @@ public static class BoundaryPlanner
         return null;
     }
 
-    private static BoundaryFunction PlanForwarded(FunctionDecl decl, int thunkIndex, LibrarySpec spec,
+    private static BoundaryFunction PlanForwarded(FunctionDecl decl, LibrarySpec spec,
         HeaderModel headers, Dictionary<string, CallbackSignature> signatures)
     {
         int SignatureOf(FunctionPointerType fp)
@@ -157,42 +171,11 @@ public static class BoundaryPlanner
         }
         bool OutOnly(ParamDecl p, string field) =>
             spec.OutOnlyFields.TryGetValue($"{decl.Name}.{p.Name}", out var fs) && (fs.Contains("*") || fs.Contains(field));
-        var cbParams = decl.Params.Where(p => p.Type is FunctionPointerType)
-            .Select(p => (p, SignatureOf((FunctionPointerType)p.Type))).ToList();
-        var fieldParams = new List<CallbackFieldParam>();
-        var stringFields = new List<HostStringFieldParam>();
-        foreach (var p in decl.Params)
+        return new BoundaryFunction(decl, FunctionKind.Forwarded, null, -1, StrategyTable.Choose(decl, spec, headers, SignatureOf, OutOnly))
         {
-            if (p.Type is not PointerType { Pointee: RecordType rt } || !headers.Records.TryGetValue(rt.Tag, out var rec)) continue;
-            var fields = rec.Fields.Where(f => f.Type is FunctionPointerType fp && CallbackProblem(fp) is null)
-                .Select(f => new CallbackField(f.Name, SignatureOf((FunctionPointerType)f.Type), OutOnly(p, f.Name))).ToList();
-            // Behind a const pointer the struct may be read-only: CallbackCopyPlanner gives the library a
-            // copy, unless it is persistent (then the library gets a lasting copy here).
-            bool persistent = spec.PersistentRecords.Contains(rt.Tag);
-            if (fields.Count > 0 && (!((PointerType)p.Type).PointeeIsConst || persistent))
-                fieldParams.Add(new CallbackFieldParam(p, rec, fields, persistent));
-            stringFields.AddRange(spec.HostStringFields.Where(sf => sf.StartsWith(rt.Tag + ".", StringComparison.Ordinal))
-                .Select(sf => new HostStringFieldParam(p, sf[(rt.Tag.Length + 1)..], OutOnly(p, sf[(rt.Tag.Length + 1)..]))));
-        }
-        var copies = CallbackCopyPlanner.Plan(decl, headers, SignatureOf, spec.PersistentRecords.ToHashSet(), OutOnly);
-        bool retained = decl.Params.Any(p => p.Type is PointerType { Pointee: RecordType rt } && spec.RetainsCallbacks.Contains(rt.Tag));
-        var nullDefaults = decl.Params.Where(p => spec.NullDefaults.ContainsKey($"{decl.Name}.{p.Name}"))
-            .Select(p => new NullDefault(p, spec.NullDefaults[$"{decl.Name}.{p.Name}"])).ToList();
-        var f = new BoundaryFunction(decl, FunctionKind.Forwarded, null, thunkIndex, cbParams, fieldParams, stringFields,
-            NamePatterns.Matches(spec.SetsErrno, decl.Name), ReturnsHostString(spec, decl), null, copies, retained, nullDefaults,
-            GuestNaN: spec.GuestNaN, RoundingGuard: spec.DefaultRoundingOnly && spec.FallbackToGuest);
-        return DeferredCallbackPolicy.Apply(spec, f) with
-        {
-            ReturnsHostStringIf = spec.HostStringTest != null && NamePatterns.Matches(spec.ReturnsHostStringIf, decl.Name),
             FreedParams = decl.Params.Where(p => spec.FreedParams.Contains($"{decl.Name}.{p.Name}")).Select(p => p.Name).ToList() is { Count: > 0 } freed ? freed : null,
         };
     }
-
-    // A name, or a glob that only picks functions returning const char * (a string the caller never frees).
-    private static bool ReturnsHostString(LibrarySpec spec, FunctionDecl decl) =>
-        spec.ReturnsHostString.Contains(decl.Name)
-        || (decl.Return is PointerType { PointeeIsConst: true, Pointee: ScalarType { Canonical: "char" } }
-            && NamePatterns.Matches(spec.ReturnsHostString.Where(p => p.Contains('*')), decl.Name));
 
     private static List<RecordDecl> ReachableRecords(List<BoundaryFunction> functions, HeaderModel headers)
     {

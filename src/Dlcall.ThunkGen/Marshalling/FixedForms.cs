@@ -30,8 +30,7 @@ public static class FixedForms
                 diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"fixedArgCalls: {name} has parameters a plain call cannot carry"));
                 continue;
             }
-            forms.Add(new BoundaryFunction(decl with { IsVariadic = false }, FunctionKind.Forwarded, null, forms.Count, [], [], [],
-                false, false, FixedForm: true));
+            forms.Add(new BoundaryFunction(decl with { IsVariadic = false }, FunctionKind.Forwarded, null, forms.Count, [], FixedForm: true));
         }
         return forms;
     }

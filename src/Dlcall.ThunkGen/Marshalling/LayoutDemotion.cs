@@ -43,7 +43,7 @@ public static class LayoutDemotion
             }
             string reason = $"'{bad}' has another layout on the guest";
             diags.Add(new(Severity.Warning, DiagnosticCodes.LayoutMismatch, $"{f.Decl.Name}: {reason}; its stub aborts if called", f.Decl.Location));
-            functions.Add(new BoundaryFunction(f.Decl, FunctionKind.Unavailable, reason, -1, [], [], [], false, false));
+            functions.Add(new BoundaryFunction(f.Decl, FunctionKind.Unavailable, reason, -1, []));
         }
         var forwarded = functions.Where(f => f.Kind == FunctionKind.Forwarded).SelectMany(f => Reached(f.Decl, headers)).ToHashSet();
         var records = plan.CheckedRecords.Where(r => forwarded.Contains(r.CName)).ToList();
