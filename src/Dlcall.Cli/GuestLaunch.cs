@@ -30,7 +30,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
     {
         string qemu = Path.Combine(QemuDir(), "bin", "qemu-" + isa);
         if (!File.Exists(qemu)) return (null, "QEMU is not built: run native/qemu/build-qemu.sh (./test.sh and ./demo.sh do)");
-        var args = new List<string>();
+        var cmd = new QemuCommand();
         var emulated = new Dictionary<string, string>();
         if (isa != "x86_64")
         {
@@ -44,7 +44,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
                 if (dir is null) return (null, $"cannot build the {isa} guest root: {err}");
                 root = dir;
             }
-            args.AddRange(["-L", root]);
+            cmd = cmd with { Root = root };
             var (candidates, candErr) = Candidates(isa, root, libs);
             if (candidates is null) return (null, candErr);
             emulated = PassthroughVerdicts.Refusals(isa, root, command[0], candidates);
@@ -52,11 +52,8 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
         }
         if (libs.Count > 0 || followExec)
         {
-            string plugin = Path.Combine(RepoLayout.Artifacts, "plugin", "libdlcall.so");
-            if (!File.Exists(plugin)) return (null, "the plugin is not built: run scripts/build-plugin.sh");
-            IReadOnlyList<string> chosen = libs.Count > 0 ? pluginOptions ?? [] : [];
-            string options = chosen.Count > 0 ? "," + string.Join(",", chosen) : "";
-            args.AddRange(["-plugin", plugin + options]);
+            if (!File.Exists(QemuCommand.Plugin)) return (null, "the plugin is not built: run scripts/build-plugin.sh");
+            cmd = cmd with { Plugins = [QemuCommand.PluginSpec(libs.Count > 0 ? pluginOptions : null)] };
         }
         if (libs.Count > 0)
         {
@@ -66,10 +63,10 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
             string value = overlay + (string.IsNullOrEmpty(guestPath) ? "" : ":" + guestPath);
             // QEMU's -E splits on commas: a host LD_LIBRARY_PATH with one cannot be passed so.
             if (value.Contains(',')) return (null, $"LD_LIBRARY_PATH has a comma, which QEMU's -E cannot pass: {value}");
-            args.AddRange(["-E", "LD_LIBRARY_PATH=" + value]);
+            cmd = cmd with { LibraryPath = value };
         }
-        foreach (var (k, v) in guestEnv ?? new Dictionary<string, string>()) args.AddRange(["-E", $"{k}={v}"]);
-        args.AddRange(command);
+        cmd = cmd with { Env = [.. guestEnv ?? new Dictionary<string, string>()] };
+        var args = cmd.Args(command);
         return (new GuestLaunch(qemu, args, libs, emulated), "");
     }
 

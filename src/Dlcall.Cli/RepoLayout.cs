@@ -5,15 +5,20 @@ using Dlcall.ThunkGen.Build;
 namespace Dlcall.Cli;
 
 /// <summary>Where things are: the clone, its artifacts, guest sysroots (via the project's scripts, their answers cached in <see cref="RunCache"/>).</summary>
-internal static class RepoLayout
+public static class RepoLayout
 {
     /// <summary>The clone: $DLCALL_ROOT, else the first directory above the program with Dlcall.slnx.</summary>
     public static string Root { get; } = FindRoot();
 
+    /// <summary>artifacts/ in the clone.</summary>
     public static string Artifacts => Path.Combine(Root, "artifacts");
 
+    /// <summary>Debian's name of guest ISA <paramref name="isa"/> (arm64 for aarch64), as the guest
+    /// roots are built; <paramref name="isa"/> itself when dlcall does not know it.</summary>
+    public static string DebianArch(string isa) => GuestIsa.Find(isa)?.Debian ?? isa;
+
     /// <summary>A guest root with <paramref name="packages"/> (scripts/guest-sysroot.sh), or an error.</summary>
-    public static (string? Dir, string Error) Sysroot(string isa, params string[] packages)
+    internal static (string? Dir, string Error) Sysroot(string isa, params string[] packages)
     {
         if (GuestIsa.Find(isa) is not { } guest || !GuestIsa.Guests.Contains(guest))
             return (null, $"there are guest roots for {string.Join(", ", GuestIsa.Guests)} only, not {isa}");
@@ -37,7 +42,7 @@ internal static class RepoLayout
     }
 
     /// <summary>The first of lib/&lt;triple&gt;/NAME and usr/lib/&lt;triple&gt;/NAME under <paramref name="root"/>.</summary>
-    public static string? FindLibrary(string root, string triple, string name) =>
+    internal static string? FindLibrary(string root, string triple, string name) =>
         new[] { "lib", "usr/lib" }.Select(d => Path.Combine(root, d, triple, name)).FirstOrDefault(File.Exists);
 
     private static string FindRoot()

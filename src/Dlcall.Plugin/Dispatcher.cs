@@ -5,7 +5,7 @@ namespace Dlcall.Plugin;
 
 /// <summary>
 /// Serves one claimed syscall other than INVOKE_PROC (which the C filter serves itself, see
-/// native/plugin_glue.c): a1 selects the operation, the result goes through the out pointer and
+/// native/filter.c): a1 selects the operation, the result goes through the out pointer and
 /// the return value is the sysret. No allocation, no locks, no exceptions.
 /// </summary>
 /// <remarks>

@@ -7,16 +7,14 @@ namespace Dlcall.Plugin;
 /// <summary>
 /// The fast path (docs/Protocol.md, "The fast path"): a host call made from an execution
 /// callback that QEMU attaches to the guest's magic instruction, so the guest never leaves
-/// translated code. Each guest thread registers its block once (REGISTER_FAST_BLOCK); the
-/// C glue keeps the vCPU → block table and finds the magic instruction at translation time.
+/// translated code. Each guest thread registers its block once (REGISTER_FAST_BLOCK);
+/// native/fast_path.c owns the vCPU → block table and finds the magic instruction at
+/// translation time.
 /// </summary>
 internal static unsafe class FastPathHost
 {
-    private static FastBlock** s_table;
-    private static uint s_slots;
-
     /// <summary>True once the translation callback is registered.</summary>
-    public static bool Enabled => s_table != null;
+    public static bool Enabled { get; private set; }
 
     /// <summary>
     /// Turns the fast path on when this QEMU has the instruction-level API and the guest ISA has
@@ -31,24 +29,14 @@ internal static unsafe class FastPathHost
         nint exec = Environment.GetEnvironmentVariable("DLCALL_FAST_CB") == "managed"
             ? (nint)(delegate* unmanaged<uint, void*, void>)&Exec
             : 0;
-        if (!NativeGlue.FastConfigure(pluginId, targetName, &api, exec)) return false;
-        s_slots = NativeGlue.FastMaxVcpus();
-        s_table = NativeGlue.FastTable();
-        return true;
+        Enabled = NativeGlue.FastConfigure(pluginId, targetName, &api, exec);
+        return Enabled;
     }
 
-    /// <summary>REGISTER_FAST_BLOCK on vCPU <paramref name="vcpu"/>'s own thread: only that
-    /// thread writes its slot, so no lock. NULL drops the block. The block must be aligned,
-    /// readable and writable now: the execution callback uses it without checks.</summary>
-    public static long Register(uint vcpu, ulong block)
-    {
-        if (!Enabled) return -Errno.EINVAL;
-        if ((block & 7) != 0) return -Errno.EFAULT;
-        if (block != 0 && !NativeGlue.GuestReadWrite(block, (nuint)sizeof(FastBlock))) return -Errno.EFAULT;
-        if (vcpu >= s_slots) return -Errno.ENOSPC;
-        Volatile.Write(ref *(nint*)&s_table[vcpu], (nint)block);
-        return Errno.Ok;
-    }
+    /// <summary>REGISTER_FAST_BLOCK: -EINVAL while the fast path is off, as from a plugin without
+    /// the ID; else native/fast_path.c checks the block and stores it in its table.</summary>
+    public static long Register(uint vcpu, ulong block) =>
+        Enabled ? NativeGlue.FastRegister(vcpu, block) : -Errno.EINVAL;
 
     /// <summary>
     /// The managed twin of the C callback (selected with DLCALL_FAST_CB=managed), QEMU's callback
@@ -60,8 +48,7 @@ internal static unsafe class FastPathHost
     [UnmanagedCallersOnly]
     private static void Exec(uint vcpu, void* userdata)
     {
-        if (vcpu >= s_slots) return;
-        FastBlock* b = s_table[vcpu];
+        FastBlock* b = NativeGlue.FastBlockOf(vcpu);
         if (b == null || b->Status != FastPath.Pending) return;
         if (b->Fn == 0)
         {

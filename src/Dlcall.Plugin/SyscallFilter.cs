@@ -5,7 +5,7 @@ namespace Dlcall.Plugin;
 
 /// <summary>
 /// Connects QEMU's syscall filter to the dispatcher. QEMU calls the filter for every guest
-/// syscall, so the filter itself (one comparison) is C in native/plugin_glue.c: only the
+/// syscall, so the filter itself (one comparison) is C in native/filter.c: only the
 /// magic syscall pays for the transition into .NET.
 /// </summary>
 internal static unsafe class SyscallFilter

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 namespace Dlcall.Protocol;
 
-/// <summary>The operation selected by a1 of the magic syscall (protocol.h: DLCALL_ID_*).</summary>
+/// <summary>The operation selected by a1 of the magic syscall: protocol.h's DLCALL_ID_LIST, which
+/// tests/Dlcall.Protocol.Tests checks this against.</summary>
 public enum ProtocolId : ulong
 {
     /// <summary>(const char *key, const char **out): *out = attribute value or NULL.</summary>

@@ -10,21 +10,10 @@ namespace Dlcall.E2E.Tests;
 /// </summary>
 internal static class CompressGuest
 {
-    private static readonly Dictionary<string, string> Roots = [];
-    private static readonly object Lock = new();
+    private static readonly object InputLock = new();
 
     /// <summary>The guest root with Debian's xz-utils, zstd and libzstd1 for <paramref name="isa"/>.</summary>
-    public static string Root(string isa)
-    {
-        lock (Lock)
-        {
-            if (Roots.TryGetValue(isa, out var root)) return root;
-            var r = ProcessRunner.Run("bash", [Path.Combine(RepoPaths.Root, "scripts/guest-sysroot.sh"),
-                isa == "aarch64" ? "arm64" : isa, "xz-utils", "zstd", "libzstd1"], TimeSpan.FromMinutes(10));
-            Assert.True(r.ExitCode == 0, r.ToString());
-            return Roots[isa] = r.StdoutText.Trim();
-        }
-    }
+    public static string Root(string isa) => GuestCommand.Root(isa, "xz-utils", "zstd", "libzstd1");
 
     /// <summary>Debian's program <paramref name="name"/> (xz, zstd) in the guest root.</summary>
     public static string Debian(string isa, string name) => Path.Combine(Root(isa), "usr/bin", name);
@@ -45,7 +34,7 @@ internal static class CompressGuest
     public static string Input(int mib)
     {
         string path = Path.Combine(RepoPaths.Artifacts, "compress", "inputs", $"mixed-{mib}.bin");
-        lock (Lock)
+        lock (InputLock)
         {
             if (File.Exists(path)) return path;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

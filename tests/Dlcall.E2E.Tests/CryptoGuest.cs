@@ -11,19 +11,13 @@ namespace Dlcall.E2E.Tests;
 /// </summary>
 internal static class CryptoGuest
 {
-    private static readonly Lazy<string> LazyRoot = new(() => BuildRoot("arm64", "openssl"));
-    private static readonly Dictionary<string, Lazy<string>> DevRoots = new()
-    {
-        ["aarch64"] = new(() => BuildRoot("arm64", "libssl-dev")),
-        ["riscv64"] = new(() => BuildRoot("riscv64", "libssl-dev")),
-    };
     private static readonly Lazy<string> LazyWorkDir = new(CreateWorkDir);
 
     /// <summary>The arm64 guest root with Debian's openssl (scripts/guest-sysroot.sh, cached).</summary>
-    public static string Root => LazyRoot.Value;
+    public static string Root => GuestCommand.Root("aarch64", "openssl");
 
     /// <summary>The guest root tests/crypto/build.sh built the <paramref name="isa"/> programs against.</summary>
-    public static string DevRoot(string isa) => DevRoots[isa].Value;
+    public static string DevRoot(string isa) => GuestCommand.Root(isa, "libssl-dev");
 
     /// <summary>A private directory holding <see cref="Input"/>.</summary>
     public static string WorkDir => LazyWorkDir.Value;
@@ -55,13 +49,6 @@ internal static class CryptoGuest
         ProcessRunner.Run(Path.Combine(RepoPaths.Root, "dlcall"),
             ["run", "--passthrough", passthrough ? "crypto" : "none", "--sysroot", DevRoot(isa), "--", program],
             TimeSpan.FromMinutes(5), new Dictionary<string, string> { ["DLCALL_QEMU_DIR"] = RepoPaths.QemuDir });
-
-    private static string BuildRoot(string arch, string package)
-    {
-        var r = ProcessRunner.Run("bash", [Path.Combine(RepoPaths.Root, "scripts/guest-sysroot.sh"), arch, package], TimeSpan.FromMinutes(15));
-        if (r.ExitCode != 0) throw new InvalidOperationException("cannot build the guest root: " + r);
-        return r.StdoutText.Trim();
-    }
 
     private static string CreateWorkDir()
     {

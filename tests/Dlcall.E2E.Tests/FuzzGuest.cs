@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 using System.Text.RegularExpressions;
+using Dlcall.Cli;
 using Dlcall.TestSupport;
 
 namespace Dlcall.E2E.Tests;
@@ -11,9 +12,8 @@ internal static class FuzzGuest
     /// <summary>qemu-aarch64 -plugin libdlcall.so artifacts/fuzz/aarch64/&lt;program&gt; args.</summary>
     public static ProcessResult Run(string program, string[] args, TimeSpan timeout)
     {
-        string qemu = Path.Combine(RepoPaths.QemuDir, "bin", "qemu-aarch64");
         string exe = RepoPaths.Require("fuzz", "aarch64", program);
-        return ProcessRunner.Run(qemu, ["-plugin", RepoPaths.Plugin, exe, .. args], timeout);
+        return GuestCommand.Run("aarch64", new QemuCommand { Plugins = [QemuCommand.PluginSpec()] }, [exe, .. args], timeout);
     }
 
     /// <summary>The number after "<paramref name="name"/> " on the last line that starts with

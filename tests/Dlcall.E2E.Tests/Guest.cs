@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.Cli;
 using Dlcall.TestSupport;
 
 namespace Dlcall.E2E.Tests;
@@ -17,8 +18,8 @@ internal static class Guest
         string? plugin = "", TimeSpan? timeout = null, IDictionary<string, string>? env = null,
         string[]? qemuOptions = null)
     {
-        string? spec = plugin == null ? null : RepoPaths.Plugin + (plugin.Length > 0 ? "," + plugin : "");
-        return RunWithPlugins(target, feature, args, spec == null ? [] : [spec], timeout, env, qemuOptions);
+        string[] specs = plugin == null ? [] : [QemuCommand.PluginSpec(plugin.Length > 0 ? [plugin] : null)];
+        return RunWithPlugins(target, feature, args, specs, timeout, env, qemuOptions);
     }
 
     /// <summary>qemu-&lt;isa&gt; [qemuOptions] [-L sysroot] (-plugin spec)* guest args: any plugins, in order.</summary>
@@ -26,14 +27,9 @@ internal static class Guest
         string[] pluginSpecs, TimeSpan? timeout = null, IDictionary<string, string>? env = null,
         string[]? qemuOptions = null)
     {
-        string qemu = Path.Combine(RepoPaths.QemuDir, "bin", "qemu-" + target.Isa);
         string program = RepoPaths.Require("e2e", target.ToString(), feature);
-        var qemuArgs = new List<string>(qemuOptions ?? []);
-        if (target.Sysroot != null) qemuArgs.AddRange(["-L", target.Sysroot]);
-        foreach (string spec in pluginSpecs) qemuArgs.AddRange(["-plugin", spec]);
-        qemuArgs.Add(program);
-        qemuArgs.AddRange(args);
-        return ProcessRunner.Run(qemu, qemuArgs, timeout ?? TimeSpan.FromSeconds(180), env);
+        var qemu = new QemuCommand { QemuOptions = qemuOptions ?? [], Root = target.Sysroot, Plugins = pluginSpecs };
+        return GuestCommand.Run(target.Isa, qemu, [program, .. args], timeout ?? TimeSpan.FromSeconds(180), env);
     }
 
     /// <summary>Asserts a clean pass: exit 0 and the program's "PASS &lt;feature&gt;" line.</summary>

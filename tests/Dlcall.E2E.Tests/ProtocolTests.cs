@@ -61,6 +61,8 @@ public class ProtocolTests
     [Theory]
     [InlineData("syscall_num", "plugin dlcall: invalid syscall_num 'on'\n")]
     [InlineData("syscall_num=0x10", "plugin dlcall: syscall_num 0x10 is out of range; it must be >= 4096 to avoid clashing with a real syscall\n")]
+    [InlineData("syscall_num=99999999999999999999", "plugin dlcall: syscall_num 99999999999999999999 is out of range; it must be >= 4096 to avoid clashing with a real syscall\n")]
+    [InlineData("syscall_num=", "plugin dlcall: missing value for syscall_num\n")]
     public void OptionMessagesAreTheSeeds(string option, string message)
     {
         var r = Guest.Run(new("aarch64", "static"), "ids", [Guest.HostLib], plugin: option);

@@ -10,16 +10,8 @@ namespace Dlcall.E2E.Tests;
 /// </summary>
 internal static class SqliteCli
 {
-    private static readonly Lazy<string> Root = new(() =>
-    {
-        var r = ProcessRunner.Run("bash", [Path.Combine(RepoPaths.Root, "scripts/guest-sysroot.sh"), "arm64", "sqlite3"],
-            TimeSpan.FromMinutes(10));
-        Assert.True(r.ExitCode == 0, r.ToString());
-        return r.StdoutText.Trim();
-    });
-
     /// <summary>Debian's arm64 guest root with the sqlite3 package and its dependencies.</summary>
-    public static string Sysroot => Root.Value;
+    public static string Sysroot => GuestCommand.Root("aarch64", "sqlite3");
 
     /// <summary>tests/sqlite3/<paramref name="name"/>.</summary>
     public static string TestFile(string name) => Path.Combine(RepoPaths.Root, "tests", "sqlite3", name);

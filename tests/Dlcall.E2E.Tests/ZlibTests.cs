@@ -40,7 +40,8 @@ public class ZlibTests
         string script = Path.Combine(RepoPaths.Root, "tests/zlib/run-emulated.sh");
         var env = new Dictionary<string, string> { ["ZLIB_TEST_NO_BUILD"] = "1", ["DLCALL_QEMU_DIR"] = RepoPaths.QemuDir };
         var emulated = ProcessRunner.Run("bash", [script, isa], TimeSpan.FromMinutes(5), env);
-        env["ZLIB_TEST_QEMU_ARGS"] = string.Join(' ', StubGuest.PassthroughArgs(isa, fast: fast));
+        // The script adds the guest root (-L) itself.
+        env["ZLIB_TEST_QEMU_ARGS"] = string.Join(' ', (StubGuest.Command(isa, fast: fast) with { Root = null }).Args([]));
         var passthrough = ProcessRunner.Run("bash", [script, isa], TimeSpan.FromMinutes(5), env);
         Assert.True(emulated.ExitCode == 0, emulated.ToString());
         Assert.True(passthrough.ExitCode == 0, passthrough.ToString());
@@ -73,9 +74,8 @@ public class ZlibTests
     [Fact]
     public void AWrongHostDirectoryIsOneClearMessage()
     {
-        string qemu = Path.Combine(RepoPaths.QemuDir, "bin", "qemu-aarch64");
-        var r = ProcessRunner.Run(qemu, ["-L", StubGuest.Sysroot("aarch64"), .. StubGuest.PassthroughArgs("aarch64"),
-            "-E", "DLCALL_HOST_DIR=/nonexistent", RepoPaths.Require("zlib", "aarch64", "zerrno")]);
+        var qemu = StubGuest.Command("aarch64") with { Env = [new("DLCALL_HOST_DIR", "/nonexistent")] };
+        var r = GuestCommand.Run("aarch64", qemu, [RepoPaths.Require("zlib", "aarch64", "zerrno")], TimeSpan.FromMinutes(5));
         Assert.Equal(127, r.ExitCode);
         Assert.Contains("dlcall: libz.so.1: cannot load the host runtime /nonexistent/libdlcall_host.so", r.StderrText);
         Assert.Contains("cannot open shared object file", r.StderrText); // the loader's own reason, not "(null)"

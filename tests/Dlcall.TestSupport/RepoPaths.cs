@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.Cli;
+
 namespace Dlcall.TestSupport;
 
 /// <summary>Where the repository, its artifacts and the QEMU build are.</summary>
 public static class RepoPaths
 {
-    /// <summary>The clone's root (the directory holding Dlcall.slnx).</summary>
-    public static string Root { get; } = FindRoot();
+    /// <summary>The clone's root (the directory holding Dlcall.slnx), found as the CLI finds it.</summary>
+    public static string Root => RepoLayout.Root;
 
     /// <summary>artifacts/ in the clone: everything the build scripts produce.</summary>
     public static string Artifacts => Path.Combine(Root, "artifacts");
 
     /// <summary>The published NativeAOT plugin.</summary>
-    public static string Plugin => Path.Combine(Artifacts, "plugin", "libdlcall.so");
+    public static string Plugin => QemuCommand.Plugin;
 
     /// <summary>The directory with bin/qemu-&lt;arch&gt;: $DLCALL_QEMU_DIR or the cached build.</summary>
     public static string QemuDir { get; } = FindQemu();
@@ -23,15 +25,6 @@ public static class RepoPaths
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path} is missing: run ./test.sh, which builds it", path);
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Dlcall.slnx"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("no Dlcall.slnx above " + AppContext.BaseDirectory);
     }
 
     private static string FindQemu()

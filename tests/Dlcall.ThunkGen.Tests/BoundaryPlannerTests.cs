@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-using Dlcall.ThunkGen.Clang;
 using Dlcall.ThunkGen.Elf;
 using Dlcall.ThunkGen.Marshalling;
 using Dlcall.ThunkGen.Model;
-using Dlcall.ThunkGen.Spec;
+
+using static Dlcall.ThunkGen.Tests.PlannerFixture;
 
 namespace Dlcall.ThunkGen.Tests;
 
 /// <summary>One test per marshalling decision the planner makes.</summary>
 public class BoundaryPlannerTests
 {
-    private static CType T(string desugared, string? spelling = null) => TypeSpellingParser.Parse(spelling ?? desugared, desugared);
-
     private static readonly RecordDecl Stream = new("s", false,
     [
         new FieldDecl("msg", T("char *")),
@@ -35,22 +33,18 @@ public class BoundaryPlannerTests
 
     private static (BoundaryPlan Plan, List<Dlcall.ThunkGen.Diagnostics.Diagnostic> Diags) Plan()
     {
-        var headers = new HeaderModel(Functions.ToDictionary(f => f.Name), new Dictionary<string, RecordDecl> { ["s"] = Stream },
-            new Dictionary<string, string>());
-        var exports = Functions.Select(f => new ElfSymbol(f.Name, null, true, true))
-            .Append(new ElfSymbol("undeclared", null, true, true)).Append(new ElfSymbol("table", null, true, false)).ToList();
+        var exports = Exports(Functions, "undeclared").Symbols.Append(new ElfSymbol("table", null, true, false)).ToList();
         var guest = new ElfLibraryInfo(exports, []);
         var host = new ElfLibraryInfo(exports.Where(e => e.Name != "host_lacks").ToList(), []);
-        var spec = new LibrarySpec
+        var spec = MinimalSpec() with
         {
-            Library = "t", Soname = "libt.so.1", Headers = ["t.h"], GuestPackage = "t",
             SetsErrno = ["open_it"], ReturnsHostString = ["version"], HostStringFields = ["s.msg"],
             GuestOverrides = new Dictionary<string, string> { ["custom"] = "custom.c" },
         };
-        return BoundaryPlanner.Plan(spec, "/spec", headers, guest, host);
+        return PlannerFixture.Plan(spec, Headers(Functions, Stream), guest, host);
     }
 
-    private static BoundaryFunction F(string name) => Plan().Plan.Functions.Single(f => f.Decl.Name == name);
+    private static BoundaryFunction F(string name) => PlannerFixture.F(Plan().Plan, name);
 
     [Fact]
     public void CallbackFieldsOfAStructPassedByPointerAreWrapped()

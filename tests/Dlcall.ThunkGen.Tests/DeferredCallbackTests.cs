@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 using Dlcall.ThunkGen.Clang;
-using Dlcall.ThunkGen.Elf;
 using Dlcall.ThunkGen.Marshalling;
 using Dlcall.ThunkGen.Model;
-using Dlcall.ThunkGen.Spec;
+
+using static Dlcall.ThunkGen.Tests.PlannerFixture;
 
 namespace Dlcall.ThunkGen.Tests;
 
@@ -11,8 +11,6 @@ namespace Dlcall.ThunkGen.Tests;
 /// persistentRecords, quietUndeclared) and the name patterns they use.</summary>
 public class DeferredCallbackTests
 {
-    private static CType T(string desugared) => TypeSpellingParser.Parse(desugared, desugared);
-
     private static readonly RecordDecl Module = new("module", false,
     [
         new FieldDecl("version", T("int")),
@@ -30,17 +28,12 @@ public class DeferredCallbackTests
 
     private static (BoundaryPlan Plan, List<Dlcall.ThunkGen.Diagnostics.Diagnostic> Diags) Plan(bool deferred, bool quiet = false)
     {
-        var headers = new HeaderModel(Functions.ToDictionary(f => f.Name),
-            new Dictionary<string, RecordDecl> { ["module"] = Module }, new Dictionary<string, string>());
-        var exports = Functions.Select(f => new ElfSymbol(f.Name, null, true, true)).Append(new ElfSymbol("internalThing", null, true, true)).ToList();
-        var lib = new ElfLibraryInfo(exports, []);
-        var spec = new LibrarySpec
+        var spec = MinimalSpec() with
         {
-            Library = "t", Soname = "libt.so.1", Headers = ["t.h"], GuestPackage = "t",
             DeferredCallbacks = deferred ? ["*"] : [], FastPath = ["column_*", "bind_*"], PersistentRecords = ["module"],
             QuietUndeclared = quiet,
         };
-        return BoundaryPlanner.Plan(spec, "/spec", headers, lib, lib);
+        return PlannerFixture.Plan(spec, Headers(Functions, Module), Exports(Functions, "internalThing"));
     }
 
     private static BoundaryFunction F(string name, bool deferred = true) =>

@@ -1,17 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-using Dlcall.ThunkGen.Clang;
-using Dlcall.ThunkGen.Elf;
 using Dlcall.ThunkGen.Marshalling;
 using Dlcall.ThunkGen.Model;
-using Dlcall.ThunkGen.Spec;
+
+using static Dlcall.ThunkGen.Tests.PlannerFixture;
 
 namespace Dlcall.ThunkGen.Tests;
 
 /// <summary>hostObjectRecords: which methods a proxy can forward, and their thunk slots.</summary>
 public class HostObjectPlannerTests
 {
-    private static CType T(string desugared) => TypeSpellingParser.Parse(desugared, desugared);
-
     [Fact]
     public void MethodsTakingTheRecordFirstAreForwardedTheRestDropped()
     {
@@ -24,11 +21,9 @@ public class HostObjectPlannerTests
             new FieldDecl("sym", T("void (*(*)(struct vfs *, const char *))(void)")),
         ], true, "t.h:1");
         var find = new FunctionDecl("find", T("struct vfs *"), [new ParamDecl("name", T("const char *"))], false, "t.h:9");
-        var headers = new HeaderModel(new Dictionary<string, FunctionDecl> { ["find"] = find },
-            new Dictionary<string, RecordDecl> { ["vfs"] = vfs }, new Dictionary<string, string>());
-        var lib = new ElfLibraryInfo([new ElfSymbol("find", null, true, true)], []);
-        var spec = new LibrarySpec { Library = "t", Soname = "libt.so.1", Headers = ["t.h"], GuestPackage = "t", HostObjectRecords = ["vfs"] };
-        var (plan, _) = BoundaryPlanner.Plan(spec, "/spec", headers, lib, lib);
+        var headers = Headers([find], vfs);
+        var spec = MinimalSpec() with { HostObjectRecords = ["vfs"] };
+        var (plan, _) = Plan(spec, headers, Exports([find]));
 
         var o = Assert.Single(HostObjectPlanner.Plan(spec, headers, plan));
         Assert.Equal(["now", "sleep"], o.Methods.Select(m => m.Field));

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-using Dlcall.ThunkGen.Clang;
-using Dlcall.ThunkGen.Elf;
 using Dlcall.ThunkGen.Emit;
 using Dlcall.ThunkGen.Marshalling;
 using Dlcall.ThunkGen.Model;
 using Dlcall.ThunkGen.Spec;
+
+using static Dlcall.ThunkGen.Tests.PlannerFixture;
 
 namespace Dlcall.ThunkGen.Tests;
 
@@ -12,8 +12,6 @@ namespace Dlcall.ThunkGen.Tests;
 /// and translated on the way out only when the call wrote them.</summary>
 public class OutOnlyFieldsTests
 {
-    private static CType T(string desugared, string? spelling = null) => TypeSpellingParser.Parse(spelling ?? desugared, desugared);
-
     // Like z_stream: callbacks, a host string, and (like lzma_stream) a pointer to a struct of callbacks.
     private static readonly RecordDecl Allocator = new("alloc_s", false,
         [new FieldDecl("alloc", T("void *(*)(void *, unsigned int)")), new FieldDecl("opaque", T("void *"))], true, "s.h:1");
@@ -25,8 +23,6 @@ public class OutOnlyFieldsTests
         new FieldDecl("allocator", T("const struct alloc_s *")),
     ], true, "s.h:5");
 
-    private static ParamDecl P(string name, string type) => new(name, T(type));
-
     private static readonly FunctionDecl[] Functions =
     [
         new("s_copy", T("int"), [P("dest", "struct strm_s *"), P("source", "struct strm_s *")], false, "s.h:20"),
@@ -37,19 +33,11 @@ public class OutOnlyFieldsTests
 
     private static (BoundaryPlan Plan, List<Diagnostics.Diagnostic> Diags) Plan(Dictionary<string, IReadOnlyList<string>> outOnly)
     {
-        var headers = new HeaderModel(Functions.ToDictionary(f => f.Name),
-            new Dictionary<string, RecordDecl> { ["strm_s"] = Stream, ["alloc_s"] = Allocator }, new Dictionary<string, string>());
-        var lib = new ElfLibraryInfo(Functions.Select(f => new ElfSymbol(f.Name, null, true, true)).ToList(), []);
-        return BoundaryPlanner.Plan(Spec(outOnly), "/spec", headers, lib, lib);
+        return PlannerFixture.Plan(Spec(outOnly), Headers(Functions, Stream, Allocator), Exports(Functions));
     }
 
-    private static LibrarySpec Spec(Dictionary<string, IReadOnlyList<string>> outOnly) => new()
-    {
-        Library = "s", Soname = "libs.so.1", Headers = ["s.h"], GuestPackage = "s",
-        HostStringFields = ["strm_s.msg"], OutOnlyFields = outOnly,
-    };
-
-    private static BoundaryFunction F(BoundaryPlan plan, string name) => plan.Functions.Single(f => f.Decl.Name == name);
+    private static LibrarySpec Spec(Dictionary<string, IReadOnlyList<string>> outOnly) =>
+        MinimalSpec() with { HostStringFields = ["strm_s.msg"], OutOnlyFields = outOnly };
 
     [Fact]
     public void AStarMakesEveryFieldOfThatParameterOutOnlyAndNoOtherParameters()
@@ -105,10 +93,8 @@ public class OutOnlyFieldsTests
     [Fact]
     public void AFunctionThisGuestDoesNotExportIsNoError()
     {
-        var headers = new HeaderModel(Functions.ToDictionary(f => f.Name),
-            new Dictionary<string, RecordDecl> { ["strm_s"] = Stream, ["alloc_s"] = Allocator }, new Dictionary<string, string>());
-        var guest = new ElfLibraryInfo([new ElfSymbol("s_init", null, true, true)], []);
-        var (plan, diags) = BoundaryPlanner.Plan(Spec(new() { ["s_copy.dest"] = ["*"] }), "/spec", headers, guest, guest);
+        var guest = Exports(Functions.Where(f => f.Name == "s_init"));
+        var (plan, diags) = PlannerFixture.Plan(Spec(new() { ["s_copy.dest"] = ["*"] }), Headers(Functions, Stream, Allocator), guest);
         Assert.Empty(diags);
         Assert.DoesNotContain(plan.Functions, f => f.Decl.Name == "s_copy");
     }
@@ -117,10 +103,9 @@ public class OutOnlyFieldsTests
     public void NothingIsWrittenBackToAStructTheCallFreed()
     {
         var spec = Spec([]) with { FreedParams = ["s_free.strm"] };
-        var headers = new HeaderModel(Functions.ToDictionary(f => f.Name),
-            new Dictionary<string, RecordDecl> { ["strm_s"] = Stream, ["alloc_s"] = Allocator }, new Dictionary<string, string>());
-        var lib = new ElfLibraryInfo(Functions.Select(f => new ElfSymbol(f.Name, null, true, true)).ToList(), []);
-        var (plan, diags) = BoundaryPlanner.Plan(spec, "/spec", headers, lib, lib);
+        var headers = Headers(Functions, Stream, Allocator);
+        var lib = Exports(Functions);
+        var (plan, diags) = PlannerFixture.Plan(spec, headers, lib);
         Assert.Empty(diags);
         string host = HostThunkEmitter.Emit(spec, plan);
         string thunk = host[host.IndexOf("void dlcall_thunk_s_free(", StringComparison.Ordinal)..];
@@ -128,7 +113,7 @@ public class OutOnlyFieldsTests
         string after = thunk[thunk.IndexOf("(s_free)(a->p0);", StringComparison.Ordinal)..];
         Assert.Contains("dlcall__wrap((void *)r0->zalloc", thunk); // callbacks still go in
         Assert.DoesNotContain("=", after);
-        var (_, bad) = BoundaryPlanner.Plan(spec with { FreedParams = ["s_free.nope"] }, "/spec", headers, lib, lib);
+        var (_, bad) = PlannerFixture.Plan(spec with { FreedParams = ["s_free.nope"] }, headers, lib);
         Assert.Contains(bad, d => d.Code == "DLC001" && d.Message.Contains("'s_free.nope'"));
     }
 

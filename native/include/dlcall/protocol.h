@@ -13,15 +13,27 @@
 /* The plugin refuses syscall_num values below this. */
 #define DLCALL_SYSCALL_NUM_MIN 4096
 
-/* a1 of the magic syscall selects the operation. */
-#define DLCALL_ID_GET_HOST_ATTRIBUTE 0 /* (const char *key, const char **out) */
-#define DLCALL_ID_LOAD_LIBRARY 1       /* (const char *path, int flags, void **out) */
-#define DLCALL_ID_GET_PROC_ADDRESS 2   /* (void *handle, const char *name, void **out) */
-#define DLCALL_ID_FREE_LIBRARY 3       /* (void *handle, int *out) */
-#define DLCALL_ID_GET_LIBRARY_ERROR 4  /* (const char **out) */
-#define DLCALL_ID_INVOKE_PROC 5        /* (void (*fn)(void *, void *), void *a, void *b) */
-/* dlcall's addition: the calling thread's fast-path block, NULL to drop it. */
-#define DLCALL_ID_REGISTER_FAST_BLOCK 6 /* (struct dlcall_fast_block *block) */
+/*
+ * a1 of the magic syscall selects the operation. The one list of the IDs:
+ * X(name, value) each. DLCALL_ID_<name> and DLCALL_ID_COUNT derive from it,
+ * and so do the plugin's stats and trace names; tests/Dlcall.Protocol.Tests
+ * checks the C# ProtocolId and the plugin's dispatcher against it.
+ */
+#define DLCALL_ID_LIST(X)                                                        \
+    X(GET_HOST_ATTRIBUTE, 0) /* (const char *key, const char **out) */          \
+    X(LOAD_LIBRARY, 1)       /* (const char *path, int flags, void **out) */    \
+    X(GET_PROC_ADDRESS, 2)   /* (void *handle, const char *name, void **out) */ \
+    X(FREE_LIBRARY, 3)       /* (void *handle, int *out) */                     \
+    X(GET_LIBRARY_ERROR, 4)  /* (const char **out) */                           \
+    X(INVOKE_PROC, 5)        /* (void (*fn)(void *, void *), void *a, void *b) */ \
+    /* dlcall's addition: the calling thread's fast-path block, NULL to drop it. */ \
+    X(REGISTER_FAST_BLOCK, 6) /* (struct dlcall_fast_block *block) */
+
+#define DLCALL_ID_ENUM_(name, value) DLCALL_ID_##name = value,
+#define DLCALL_ID_COUNT_(name, value) +1
+enum dlcall_id { DLCALL_ID_LIST(DLCALL_ID_ENUM_) };
+/* The IDs are 0 .. DLCALL_ID_COUNT - 1. */
+enum { DLCALL_ID_COUNT = 0 DLCALL_ID_LIST(DLCALL_ID_COUNT_) };
 
 /* sysret values: the ID was served, or not. */
 #define DLCALL_OK 0

@@ -11,9 +11,11 @@
  * (FastPathHost.cs keeps a managed twin, selected to measure that cost).
  *
  * The table maps a vCPU index to the block its guest thread registered
- * (REGISTER_FAST_BLOCK). Only the vCPU's own thread writes its slot
- * (registration runs in the syscall filter, on that thread; the vCPU exit
- * hook too), so the slots need no lock, and the hot path only loads one.
+ * (REGISTER_FAST_BLOCK). This file is its only owner: it allocates, writes
+ * and reads it; C# registers through dlcall_fast_register. Only the vCPU's
+ * own thread writes its slot (registration runs in the syscall filter, on
+ * that thread; the vCPU exit hook too), so the slots need no lock, and the
+ * hot path only loads one.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -22,7 +24,9 @@
 
 #include <dlcall/protocol.h>
 
-#include "glue.h"
+#include "call.h"
+#include "guest_mem.h"
+#include "slow_path.h"
 
 /* vCPU indexes are reused as guest threads come and go: 64K live threads. */
 #define FAST_MAX_VCPUS 65536
@@ -58,6 +62,13 @@ static uint8_t magic[8];
 static size_t magic_len;
 static void *exec_cb;
 
+/* The entry points of the C# side (NativeGlue.cs). */
+bool dlcall_fast_configure(uint64_t id, const char *target,
+                           const struct dlcall_fast_api *fns, void *cb);
+int64_t dlcall_fast_register(unsigned int vcpu_index, uint64_t block);
+struct fast_block *dlcall_fast_block(unsigned int vcpu_index);
+unsigned int dlcall_fast_max_vcpus(void);
+
 /*
  * The execution callback, run by QEMU before the magic instruction on the
  * vCPU's own thread: the hot path, so no lock and no allocation. A block
@@ -85,7 +96,7 @@ static void fast_exec_native(unsigned int vcpu_index, void *userdata)
         blk->status = dlcall_fast_call_slow(vcpu_index, blk->fn, blk->a, blk->b);
         return;
     }
-    dlcall_call_host(blk->fn, blk->a, blk->b);
+    dlcall_invoke_host_fn(blk->fn, blk->a, blk->b);
     blk->status = DLCALL_OK;
 }
 
@@ -173,12 +184,39 @@ bool dlcall_fast_configure(uint64_t id, const char *target,
     return true;
 }
 
-/* The table, for the managed side; FAST_MAX_VCPUS slots. */
-struct fast_block **dlcall_fast_table(void)
+/*
+ * REGISTER_FAST_BLOCK, once the fast path is on (FastPathHost.Register
+ * answers -EINVAL before), on vCPU @vcpu_index's own thread: only that thread
+ * writes its slot, so no lock. 0 drops the block. The block must be
+ * aligned, readable and writable now: the execution callback uses it
+ * without checks. Returns the sysret.
+ */
+int64_t dlcall_fast_register(unsigned int vcpu_index, uint64_t block)
 {
-    return fast_table;
+    if ((block & 7) != 0 ||
+        (block != 0 && !dlcall_guest_rw(block, sizeof(struct fast_block)))) {
+        return -DLCALL_EFAULT;
+    }
+    if (vcpu_index >= FAST_MAX_VCPUS) {
+        return -DLCALL_ENOSPC;
+    }
+    __atomic_store_n(&fast_table[vcpu_index],
+                     (struct fast_block *)(uintptr_t)block, __ATOMIC_RELAXED);
+    return DLCALL_OK;
 }
 
+/* The block vCPU @vcpu_index registered, or NULL: for the managed twin of
+ * fast_exec_native (FastPathHost.Exec). */
+struct fast_block *dlcall_fast_block(unsigned int vcpu_index)
+{
+    if (vcpu_index >= FAST_MAX_VCPUS) {
+        return NULL;
+    }
+    return __atomic_load_n(&fast_table[vcpu_index], __ATOMIC_RELAXED);
+}
+
+/* The vCPU indexes the table has room for: other per-vCPU tables
+ * (LibraryErrors.cs) use the same limit. */
 unsigned int dlcall_fast_max_vcpus(void)
 {
     return FAST_MAX_VCPUS;

@@ -41,7 +41,7 @@
 
 #include <dlcall/protocol.h>
 
-#include "glue.h"
+#include "guest_mem.h"
 
 static pid_t self_pid;
 

@@ -1,36 +1,36 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The magic syscall when dlcall_slow is set (glue.h): the first call,
- * which puts the fault handler in place; a refused guest_base; stats and
- * trace. The hot path pays one branch for all of these.
+ * The calls made while dlcall_slow is set (call.h): the first call, which
+ * puts the fault handler in place; a refused guest_base; stats and trace.
+ * The hot paths (filter.c, fast_path.c) pay one branch for all of these
+ * and call down to here; this calls down to stats, trace, fault and call.
  */
+#include <stdbool.h>
 #include <stdio.h>
-#include <string.h>
 #include <unistd.h>
 
 #include <dlcall/protocol.h>
 
-#include "glue.h"
+#include "call.h"
+#include "fault.h"
+#include "log.h"
+#include "slow_path.h"
+#include "stats.h"
+#include "trace.h"
 
 static uint64_t refused_guest_base;
-static void (*log_out)(const char *);
 
+/* The entry points of the C# side (NativeGlue.cs). */
+void dlcall_observe_configure(bool stats, bool trace, void (*outs)(const char *));
+bool dlcall_guest_base(uint64_t *out);
+
+/* stats=/trace= and where their lines go (qemu_plugin_outs, or NULL for stderr). */
 void dlcall_observe_configure(bool stats, bool trace, void (*outs)(const char *))
 {
     unsigned int bits = (stats ? DLCALL_SLOW_STATS : 0) | (trace ? DLCALL_SLOW_TRACE : 0);
 
-    log_out = outs;
+    dlcall_log_to(outs);
     __atomic_or_fetch(&dlcall_slow, bits, __ATOMIC_RELAXED);
-}
-
-/* QEMU's log when it has qemu_plugin_outs (-d plugin shows it), else stderr. */
-void dlcall_log(const char *line)
-{
-    if (log_out != NULL) {
-        log_out(line);
-    } else {
-        (void)!write(STDERR_FILENO, line, strlen(line));
-    }
 }
 
 /*
@@ -96,7 +96,7 @@ int64_t dlcall_serve_slow(unsigned int vcpu_index, uint64_t a1, uint64_t a2,
         int64_t ret = dlcall_serve_plain(vcpu_index, a1, a2, a3, a4);
 
         if (slow & DLCALL_SLOW_STATS) {
-            dlcall_stats_record(a1 < DLCALL_STATS_FAST ? (unsigned int)a1 : DLCALL_STATS_KINDS - 1,
+            dlcall_stats_record(a1 < DLCALL_ID_COUNT ? (unsigned int)a1 : DLCALL_STATS_UNKNOWN,
                                 a1 == DLCALL_ID_INVOKE_PROC && ret == DLCALL_OK ? a2 : 0,
                                 dlcall_now_ns() - t0);
         }
@@ -117,7 +117,7 @@ int64_t dlcall_fast_call_slow(unsigned int vcpu_index, uint64_t fn, uint64_t a,
     if (slow & DLCALL_SLOW_REFUSE) {
         return -DLCALL_EINVAL;
     }
-    dlcall_call_host(fn, a, b);
+    dlcall_invoke_host_fn(fn, a, b);
     if (slow & DLCALL_SLOW_STATS) {
         dlcall_stats_record(DLCALL_STATS_FAST, fn, dlcall_now_ns() - t0);
     }

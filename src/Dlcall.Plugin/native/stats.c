@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,9 @@
 
 #include <dlcall/protocol.h>
 
-#include "glue.h"
+#include "call.h"
+#include "log.h"
+#include "stats.h"
 
 /* Distinct host functions counted one by one; more go to "other". */
 #define FN_SLOTS 4096
@@ -37,15 +40,22 @@ struct fn_slot {
     char sym[80];  /* "" when fn is not a symbol's start */
 };
 
+#define ID_NAME(name, value) [value] = #name,
 static const char *const id_names[DLCALL_STATS_KINDS] = {
-    "GET_HOST_ATTRIBUTE", "LOAD_LIBRARY", "GET_PROC_ADDRESS", "FREE_LIBRARY",
-    "GET_LIBRARY_ERROR", "INVOKE_PROC", "REGISTER_FAST_BLOCK",
-    "fast path call", "unknown ID",
+    DLCALL_ID_LIST(ID_NAME)
+    [DLCALL_STATS_FAST] = "fast path call",
+    [DLCALL_STATS_UNKNOWN] = "unknown ID",
 };
 static uint64_t id_count[DLCALL_STATS_KINDS];
 static uint64_t id_ns[DLCALL_STATS_KINDS];
 static struct fn_slot fn_table[FN_SLOTS];
 static uint64_t other_count, other_ns;
+
+/* The entry points of the C# side (NativeGlue.cs). */
+bool dlcall_stats_file(const char *path);
+void dlcall_stats_program(const char *name);
+void dlcall_stats_report(void);
+void dlcall_stats_report_image(void);
 
 /* stats_file=: the file (O_APPEND), and the report being built for it. */
 static int report_fd = -1;
@@ -149,7 +159,7 @@ static void count_fn(uint64_t fn, uint64_t ns)
 void dlcall_stats_record(unsigned int kind, uint64_t fn, uint64_t ns)
 {
     if (kind >= DLCALL_STATS_KINDS) {
-        kind = DLCALL_STATS_KINDS - 1;
+        kind = DLCALL_STATS_UNKNOWN;
     }
     __atomic_add_fetch(&id_count[kind], 1, __ATOMIC_RELAXED);
     __atomic_add_fetch(&id_ns[kind], ns, __ATOMIC_RELAXED);

@@ -13,7 +13,9 @@
 
 #include <dlcall/protocol.h>
 
-#include "glue.h"
+#include "guest_mem.h"
+#include "log.h"
+#include "trace.h"
 
 /* Strings are shown up to this many bytes. */
 #define SHOWN 200
@@ -84,38 +86,41 @@ static void add_fn(struct text *t, uint64_t fn)
     }
 }
 
+#define ID_NAME(name, value) [value] = #name,
+static const char *const id_names[DLCALL_ID_COUNT] = { DLCALL_ID_LIST(ID_NAME) };
+
+/* The ID's name, then its operands as protocol.h lists them. */
 static void add_call(struct text *t, uint64_t id, uint64_t a2, uint64_t a3, uint64_t a4)
 {
+    if (id >= DLCALL_ID_COUNT) {
+        add(t, "ID %llu (unknown)", (unsigned long long)id);
+        return;
+    }
+    add(t, "%s", id_names[id]);
     switch (id) {
     case DLCALL_ID_GET_HOST_ATTRIBUTE:
-        add(t, "GET_HOST_ATTRIBUTE");
         add_string(t, "key", a2);
         break;
     case DLCALL_ID_LOAD_LIBRARY:
-        add(t, "LOAD_LIBRARY");
         add_string(t, "path", a2);
         add(t, " flags=0x%llx", (unsigned long long)(uint32_t)a3);
         break;
     case DLCALL_ID_GET_PROC_ADDRESS:
-        add(t, "GET_PROC_ADDRESS handle=0x%llx", (unsigned long long)a2);
+        add(t, " handle=0x%llx", (unsigned long long)a2);
         add_string(t, "name", a3);
         break;
     case DLCALL_ID_FREE_LIBRARY:
-        add(t, "FREE_LIBRARY handle=0x%llx", (unsigned long long)a2);
-        break;
-    case DLCALL_ID_GET_LIBRARY_ERROR:
-        add(t, "GET_LIBRARY_ERROR");
+        add(t, " handle=0x%llx", (unsigned long long)a2);
         break;
     case DLCALL_ID_INVOKE_PROC:
-        add(t, "INVOKE_PROC");
         add_fn(t, a2);
         add(t, " a=0x%llx b=0x%llx", (unsigned long long)a3, (unsigned long long)a4);
         break;
     case DLCALL_ID_REGISTER_FAST_BLOCK:
-        add(t, "REGISTER_FAST_BLOCK block=0x%llx", (unsigned long long)a2);
+        add(t, " block=0x%llx", (unsigned long long)a2);
         break;
-    default:
-        add(t, "ID %llu (unknown)", (unsigned long long)id);
+    default: /* GET_LIBRARY_ERROR: no operand but the out pointer */
+        break;
     }
 }
 

@@ -19,15 +19,14 @@
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <string.h>
 #include <ucontext.h>
 #include <unistd.h>
 
-#include "glue.h"
-
-__thread uint64_t dlcall_host_fn __attribute__((tls_model("initial-exec")));
-unsigned int dlcall_slow = DLCALL_SLOW_SETUP;
+#include "call.h"
+#include "fault.h"
 
 static const int fault_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE };
 static struct sigaction chained[NSIG];
