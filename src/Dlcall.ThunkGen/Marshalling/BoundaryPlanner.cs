@@ -28,6 +28,7 @@ public static class BoundaryPlanner
             diags.Add(new(Severity.Warning, DiagnosticCodes.UnsupportedType, $"data symbol '{sym.Name}' is not forwarded"));
 
         functions.AddRange(FixedForms.Plan(spec, headers, hostExports, diags));
+        var annotations = Annotations.AnnotationEmitter.Emit(spec, headers, diags);
         foreach (var sym in exported.Where(s => s.IsFunction))
         {
             string name = sym.Name;
@@ -36,6 +37,11 @@ public static class BoundaryPlanner
             if (spec.GuestOverrides.TryGetValue(name, out var overridePath))
             {
                 functions.Add(Simple(decl, FunctionKind.GuestOverride, null) with { Override = Path.Combine(specDir, overridePath) });
+                continue;
+            }
+            if (annotations.Guest.ContainsKey(name))
+            {
+                functions.Add(Simple(decl, FunctionKind.GuestOverride, null)); // Override null: generated (plan.Annotations)
                 continue;
             }
             string? reason = NamePatterns.Matches(spec.Exclude, name) ? "excluded by the spec"
@@ -79,6 +85,7 @@ public static class BoundaryPlanner
             spec.StubSources.Select(s => Path.Combine(specDir, s)).ToList())
         {
             GuestData = spec.FallbackToGuest ? exported.Where(s => !s.IsFunction).ToList() : [],
+            Annotations = annotations,
         };
         return (plan, diags);
     }
