@@ -4,8 +4,8 @@ using Dlcall.TestSupport;
 namespace Dlcall.E2E.Tests;
 
 /// <summary>
-/// Runs for the liblzma and libzstd differential tests: Debian's own xz and zstd from a guest root
-/// (scripts/guest-sysroot.sh ARCH xz-utils zstd libzstd1) and the programs tests/compress/build.sh
+/// Runs for the liblzma, libzstd and libbz2 differential tests: Debian's own xz, zstd and bzip2 from a
+/// guest root (scripts/guest-sysroot.sh ARCH xz-utils zstd libzstd1 bzip2) and the programs tests/compress/build.sh
 /// makes, through <c>./dlcall run</c>, fully emulated or with a library passed through.
 /// </summary>
 internal static class CompressGuest
@@ -13,20 +13,20 @@ internal static class CompressGuest
     private static readonly Dictionary<string, string> Roots = [];
     private static readonly object Lock = new();
 
-    /// <summary>The guest root with Debian's xz-utils, zstd and libzstd1 for <paramref name="isa"/>.</summary>
+    /// <summary>The guest root with Debian's xz-utils, zstd, libzstd1 and bzip2 for <paramref name="isa"/>.</summary>
     public static string Root(string isa)
     {
         lock (Lock)
         {
             if (Roots.TryGetValue(isa, out var root)) return root;
             var r = ProcessRunner.Run("bash", [Path.Combine(RepoPaths.Root, "scripts/guest-sysroot.sh"),
-                isa == "aarch64" ? "arm64" : isa, "xz-utils", "zstd", "libzstd1"], TimeSpan.FromMinutes(10));
+                isa == "aarch64" ? "arm64" : isa, "xz-utils", "zstd", "libzstd1", "bzip2"], TimeSpan.FromMinutes(10));
             Assert.True(r.ExitCode == 0, r.ToString());
             return Roots[isa] = r.StdoutText.Trim();
         }
     }
 
-    /// <summary>Debian's program <paramref name="name"/> (xz, zstd) in the guest root.</summary>
+    /// <summary>Debian's program <paramref name="name"/> (xz, zstd, bzip2) in the guest root.</summary>
     public static string Debian(string isa, string name) => Path.Combine(Root(isa), "usr/bin", name);
 
     /// <summary>A program tests/compress/build.sh built (zstd linked to libzstd.so.1, lzma_alloc...).</summary>
