@@ -23,7 +23,7 @@ bash scripts/build-plugin.sh
 
 step "stubs and thunks (dlcall gen)"
 for isa in aarch64 riscv64; do
-    for lib in zlib libm lzma zstd; do ./dlcall gen "$lib" --arch "$isa" >/dev/null; done
+    for lib in zlib libm lzma zstd bz2; do ./dlcall gen "$lib" --arch "$isa" >/dev/null; done
 done
 
 step "native test programs"
@@ -34,6 +34,7 @@ bash tests/fuzz/build.sh >/dev/null
 bash tests/zlib/build.sh
 bash tests/libm/build.sh
 bash tests/compress/build.sh
+bash tests/bz2/build.sh >/dev/null
 bash tests/sqlite3/build.sh
 bash tests/crypto/build.sh
 bash tests/tls/build.sh

@@ -7,8 +7,8 @@
 # the command.
 set -euo pipefail
 pkgs=(clang libclang-rt-dev zlib1g-dev python3 bc
-      liblzma-dev libzstd-dev libsqlite3-dev libssl-dev
-      pigz zstd xz-utils sqlite3 openssl)
+      liblzma-dev libzstd-dev libsqlite3-dev libssl-dev libbz2-dev
+      pigz zstd xz-utils bzip2 sqlite3 openssl)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -31,3 +31,26 @@ ensure_devel_sources() {
         apt-get update -qq
     fi
 }
+
+# fetch_source PACKAGE DEBIAN-VERSION MARKER-FILE: `apt-get source` into $cache/src (reused when
+# present; deb-src bookworm is added when missing); prints the directory. The caller sets $cache
+# and defines die().
+fetch_source() {
+    local pkg=$1 v=$2 marker=$3 dir tmp got
+    mkdir -p "$cache/src"
+    for dir in "$cache"/src/*/; do
+        [ "$(cat "$dir.dlcall-complete" 2>/dev/null)" = "$pkg $v" ] && [ -f "$dir$marker" ] && { echo "${dir%/}"; return 0; }
+    done
+    if add_apt_source bookworm-src deb-src bookworm || ! apt-cache showsrc "$pkg=$v" 2>/dev/null | grep -q .; then
+        apt-get update -qq >&2 || die "apt-get update failed"
+    fi
+    tmp=$(mktemp -d "$cache/src/.get.XXXXXX")
+    echo "dlcall: apt-get source $pkg=$v" >&2
+    (cd "$tmp" && apt-get -o APT::Sandbox::User=root -qq source "$pkg=$v" >&2) || { rm -rf "$tmp"; die "apt-get source $pkg=$v failed"; }
+    got=$(find "$tmp" -mindepth 1 -maxdepth 1 -type d | head -n1)
+    [ -n "$got" ] && [ -f "$got/$marker" ] || { rm -rf "$tmp"; die "the $pkg source has no $marker"; }
+    echo "$pkg $v" >"$got/.dlcall-complete"
+    dir="$cache/src/$pkg-$v"
+    rm -rf "$dir"; mv "$got" "$dir"; rm -rf "$tmp"
+    echo "$dir"
+}

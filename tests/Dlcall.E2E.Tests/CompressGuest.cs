@@ -4,18 +4,18 @@ using Dlcall.TestSupport;
 namespace Dlcall.E2E.Tests;
 
 /// <summary>
-/// Runs for the liblzma and libzstd differential tests: Debian's own xz and zstd from a guest root
-/// (scripts/guest-sysroot.sh ARCH xz-utils zstd libzstd1) and the programs tests/compress/build.sh
+/// Runs for the liblzma, libzstd and libbz2 differential tests: Debian's own xz, zstd and bzip2 from a
+/// guest root (scripts/guest-sysroot.sh ARCH xz-utils zstd libzstd1 bzip2) and the programs tests/compress/build.sh
 /// makes, through <c>./dlcall run</c>, fully emulated or with a library passed through.
 /// </summary>
 internal static class CompressGuest
 {
     private static readonly object InputLock = new();
 
-    /// <summary>The guest root with Debian's xz-utils, zstd and libzstd1 for <paramref name="isa"/>.</summary>
-    public static string Root(string isa) => GuestCommand.Root(isa, "xz-utils", "zstd", "libzstd1");
+    /// <summary>The guest root with Debian's xz-utils, zstd, libzstd1 and bzip2 for <paramref name="isa"/>.</summary>
+    public static string Root(string isa) => GuestCommand.Root(isa, "xz-utils", "zstd", "libzstd1", "bzip2");
 
-    /// <summary>Debian's program <paramref name="name"/> (xz, zstd) in the guest root.</summary>
+    /// <summary>Debian's program <paramref name="name"/> (xz, zstd, bzip2) in the guest root.</summary>
     public static string Debian(string isa, string name) => Path.Combine(Root(isa), "usr/bin", name);
 
     /// <summary>A program tests/compress/build.sh built (zstd linked to libzstd.so.1, lzma_alloc...).</summary>

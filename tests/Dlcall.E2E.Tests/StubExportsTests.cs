@@ -10,20 +10,22 @@ namespace Dlcall.E2E.Tests;
 /// </summary>
 public class StubExportsTests
 {
-    public static TheoryData<string, string> Stubs => new()
+    /// <summary>ISA, soname, and fewer functions than the real library exports (readelf read it).</summary>
+    public static TheoryData<string, string, int> Stubs => new()
     {
-        { "aarch64", "liblzma.so.5" }, { "riscv64", "liblzma.so.5" },
-        { "aarch64", "libzstd.so.1" }, { "riscv64", "libzstd.so.1" },
+        { "aarch64", "liblzma.so.5", 50 }, { "riscv64", "liblzma.so.5", 50 },
+        { "aarch64", "libzstd.so.1", 50 }, { "riscv64", "libzstd.so.1", 50 },
+        { "aarch64", "libbz2.so.1.0", 30 }, { "riscv64", "libbz2.so.1.0", 30 },
     };
 
     [Theory]
     [MemberData(nameof(Stubs))]
-    public void TheStubExportsEveryFunctionVersionOfTheRealLibrary(string isa, string soname)
+    public void TheStubExportsEveryFunctionVersionOfTheRealLibrary(string isa, string soname, int atLeast)
     {
         string real = Directory.GetFiles(CompressGuest.Root(isa), soname, SearchOption.AllDirectories).First();
         string stub = RepoPaths.Require("thunks", isa, "lib", soname);
         var expected = Functions(real);
-        Assert.True(expected.Count > 50, string.Join(", ", expected));
+        Assert.True(expected.Count > atLeast, string.Join(", ", expected));
         Assert.Equal(expected, Functions(stub));
     }
 

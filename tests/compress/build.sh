@@ -27,29 +27,8 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 die() { echo "compress-tests: $*" >&2; exit 1; }
 
-# fetch_source PACKAGE DEBIAN-VERSION MARKER-FILE: `apt-get source` into $cache/src (reused when
-# present; deb-src bookworm is added when missing); prints the directory.
-fetch_source() {
-    local pkg=$1 v=$2 marker=$3 dir tmp got
-    mkdir -p "$cache/src"
-    for dir in "$cache"/src/*/; do
-        [ "$(cat "$dir.dlcall-complete" 2>/dev/null)" = "$pkg $v" ] && [ -f "$dir$marker" ] && { echo "${dir%/}"; return 0; }
-    done
-    # shellcheck source=../../scripts/lib/apt.sh
-    . "$root/scripts/lib/apt.sh"
-    if add_apt_source bookworm-src deb-src bookworm || ! apt-cache showsrc "$pkg=$v" 2>/dev/null | grep -q .; then
-        apt-get update -qq >&2 || die "apt-get update failed"
-    fi
-    tmp=$(mktemp -d "$cache/src/.get.XXXXXX")
-    echo "compress-tests: apt-get source $pkg=$v" >&2
-    (cd "$tmp" && apt-get -o APT::Sandbox::User=root -qq source "$pkg=$v" >&2) || { rm -rf "$tmp"; die "apt-get source $pkg=$v failed"; }
-    got=$(find "$tmp" -mindepth 1 -maxdepth 1 -type d | head -n1)
-    [ -n "$got" ] && [ -f "$got/$marker" ] || { rm -rf "$tmp"; die "the $pkg source has no $marker"; }
-    echo "$pkg $v" >"$got/.dlcall-complete"
-    dir="$cache/src/$pkg-$v"
-    rm -rf "$dir"; mv "$got" "$dir"; rm -rf "$tmp"
-    echo "$dir"
-}
+# shellcheck source=../../scripts/lib/apt.sh
+. "$root/scripts/lib/apt.sh"
 
 version=1.5.4+dfsg2-5
 src=$(fetch_source zstd "$version" programs/zstdcli.c)

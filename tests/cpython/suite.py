@@ -29,7 +29,7 @@ import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-# The modules backed by libraries dlcall passes through (zlib, libm, lzma, zstd, sqlite3,
+# The modules backed by libraries dlcall passes through (zlib, libm, lzma, zstd, bz2, sqlite3,
 # crypto), and the archive modules that exercise zlib/lzma through real files.
 # Debian's package has no test_sqlite3, and test_zipfile64 runs nothing without regrtest's
 # extralargefile resource. test_ssl is left out of the default set: with libcrypto passed

@@ -73,6 +73,13 @@ static const char *check_openssl(void *fn)
     return f() >> 28 == 3 ? NULL : "OpenSSL_version_num() is not 3.x";
 }
 
+static const char *check_bz2(void *fn)
+{
+    const char *(*f)(void) = fn;
+
+    return strncmp(f(), "1.0.", 4) == 0 ? NULL : "BZ2_bzlibVersion() is not 1.0.x";
+}
+
 static const struct probe probes[] = {
     { "libz.so.1", "crc32", check_crc32 },
     { "libm.so.6", "sqrt", check_sqrt },
@@ -80,6 +87,7 @@ static const struct probe probes[] = {
     { "libzstd.so.1", "ZSTD_versionNumber", check_zstd },
     { "libsqlite3.so.0", "sqlite3_libversion_number", check_sqlite },
     { "libcrypto.so.3", "OpenSSL_version_num", check_openssl },
+    { "libbz2.so.1.0", "BZ2_bzlibVersion", check_bz2 },
 };
 
 static const struct probe *chosen[sizeof(probes) / sizeof(probes[0])];

@@ -50,7 +50,7 @@ internal static class GuestLoaderEmitter
             w.Line($"snprintf(path, sizeof(path), \"%s/{HostLibraryName(spec)}\", dir);");
             w.Line("lib = dlcall_dlopen(path, DLCALL_RTLD_NOW);");
             w.Block("if (lib == NULL)", () => w.Line("dlcall__load_failed(\"the host thunks\", path);"));
-            if (spec.HostSources.Count > 0) w.Line("dlcall__lib = lib;");
+            if (Annotations.AnnotationEmitter.NeedsHostLookup(spec)) w.Line("dlcall__lib = lib;");
             HostEquivalentEmitter.Resolve(w, spec);
             w.Block("for (size_t i = 0; i < sizeof(dlcall__thunk) / sizeof(dlcall__thunk[0]) && dlcall__thunk_name[i]; i++)", () =>
             {

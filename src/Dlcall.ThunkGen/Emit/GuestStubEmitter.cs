@@ -26,7 +26,7 @@ internal static class GuestStubEmitter
         if (forwarded.Any(f => f.Has<HostStringResult>() || f.Has<HostStringResultIf>() || f.Has<HostStringFields>())) HostStringResult.EmitIntern(w);
         if (forwarded.Any(f => f.Has<FastUnlessCallback>())) FastUnlessCallback.EmitSentinel(w);
         if (forwarded.Any(f => f.Has<GuestNaN>())) GuestNanEmitter.EmitHelpers(w);
-        if (spec.HostSources.Count > 0) HostSourceEmitter.GuestLookup(w);
+        if (Annotations.AnnotationEmitter.NeedsHostLookup(spec)) HostSourceEmitter.GuestLookup(w);
         HostEquivalentEmitter.State(w, spec);
         CallbackEmitter.GuestInvokers(w, plan.Signatures);
         GuestFallbackEmitter.Emit(w, spec, plan, guestTriple);
@@ -40,7 +40,7 @@ internal static class GuestStubEmitter
             {
                 case FunctionKind.Forwarded: EmitForwarded(w, spec, plan, f); break;
                 case FunctionKind.Unavailable: EmitUnavailable(w, spec, f); break;
-                case FunctionKind.GuestOverride: w.Line($"#include \"{f.Override}\"").Line(); break;
+                case FunctionKind.GuestOverride: w.Line(f.Override is null ? plan.Annotations.Guest[f.Decl.Name].TrimEnd('\n') : $"#include \"{f.Override}\"").Line(); break;
             }
         }
         CompatVersionEmitter.Emit(w, plan);

@@ -29,7 +29,7 @@ internal static class HostThunkEmitter
         foreach (var f in forwarded) EmitThunk(w, spec, f);
         HostObjectEmitter.HostThunks(w, plan);
         HostSourceEmitter.HostIncludes(w, spec);
-        return w.ToString();
+        return w.ToString() + plan.Annotations.Host;
     }
 
     private static void EmitCallbackSupport(CWriter w, LibrarySpec spec, BoundaryPlan plan)

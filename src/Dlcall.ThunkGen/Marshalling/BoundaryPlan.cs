@@ -28,4 +28,7 @@ public sealed record BoundaryPlan(
 
     /// <summary>Records handed to the guest with host methods (spec hostObjectRecords).</summary>
     public IReadOnlyList<HostObject> HostObjects { get; init; } = [];
+
+    /// <summary>The C of the spec's annotations (Annotations/AnnotationEmitter.cs).</summary>
+    public Annotations.AnnotationCode Annotations { get; init; } = Dlcall.ThunkGen.Annotations.AnnotationCode.None;
 }

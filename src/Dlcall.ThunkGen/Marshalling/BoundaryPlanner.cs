@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Annotations;
 using Dlcall.ThunkGen.Diagnostics;
 using Dlcall.ThunkGen.Elf;
 using Dlcall.ThunkGen.Model;
@@ -28,6 +29,7 @@ public static class BoundaryPlanner
         var hostExports = hostLib.Symbols.Where(s => s.IsFunction).Select(s => s.Name).ToHashSet();
         var decided = new Dictionary<string, (BoundaryFunction Function, Diagnostic? Warning)>();
         var fixedForms = FixedForms.Plan(spec, headers, hostExports, diags);
+        var annotations = Annotations.AnnotationEmitter.Emit(spec, headers, diags);
         List<BoundaryFunction> PlanAll(IEnumerable<ElfSymbol> exported, List<Diagnostic>? sink)
         {
             var functions = new List<BoundaryFunction>(fixedForms);
@@ -35,7 +37,7 @@ public static class BoundaryPlanner
             foreach (var sym in exported.Where(s => s.IsFunction))
             {
                 if (!decided.TryGetValue(sym.Name, out var d))
-                    decided[sym.Name] = d = Decide(sym.Name, spec, specDir, headers, hostExports, signatures);
+                    decided[sym.Name] = d = Decide(sym.Name, spec, specDir, headers, hostExports, signatures, annotations);
                 if (d.Warning != null) sink?.Add(d.Warning);
                 // Thunk slots are dense over each list's forwarded functions (fixed forms first).
                 functions.Add(d.Function.Kind == FunctionKind.Forwarded ? d.Function with { ThunkIndex = slot++ } : d.Function);
@@ -67,6 +69,7 @@ public static class BoundaryPlanner
         {
             HostFunctions = hostFunctions,
             GuestData = spec.FallbackToGuest ? exported.Where(s => !s.IsFunction).ToList() : [],
+            Annotations = annotations,
         };
         return (plan, diags);
     }
@@ -76,12 +79,14 @@ public static class BoundaryPlanner
 
     /// <summary>How the stub implements <paramref name="name"/>, with the warning it deserves.</summary>
     private static (BoundaryFunction, Diagnostic?) Decide(string name, LibrarySpec spec, string specDir, HeaderModel headers,
-        IReadOnlySet<string> hostExports, Dictionary<string, CallbackSignature> signatures)
+        IReadOnlySet<string> hostExports, Dictionary<string, CallbackSignature> signatures, AnnotationCode annotations)
     {
         headers.Functions.TryGetValue(name, out var decl);
         decl ??= new FunctionDecl(name, new VoidType("void"), [], false, spec.Soname);
         if (spec.GuestOverrides.TryGetValue(name, out var overridePath))
             return (Simple(decl, FunctionKind.GuestOverride, null) with { Override = Path.Combine(specDir, overridePath) }, null);
+        // Override null: the stub's definition is generated from the spec's annotations (plan.Annotations).
+        if (annotations.Guest.ContainsKey(name)) return (Simple(decl, FunctionKind.GuestOverride, null), null);
         string? reason = NamePatterns.Matches(spec.Exclude, name) ? "excluded by the spec"
             : !headers.Functions.ContainsKey(name) ? "not declared in the headers"
             : !hostExports.Contains(name) ? "the host library does not export it"

@@ -7,7 +7,7 @@ namespace Dlcall.ThunkGen.Spec;
 /// </summary>
 /// <remarks>Fields with a default have a setter, not init: the source-generated JSON reader
 /// (SpecLoader) sets every init-only property, absent ones to null, which would drop the defaults.</remarks>
-public sealed record LibrarySpec
+public sealed partial record LibrarySpec
 {
     /// <summary>Short name, used for file names ("zlib").</summary>
     public required string Library { get; init; }

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Diagnostics;
+using Dlcall.ThunkGen.Emit;
+using Dlcall.ThunkGen.Model;
+using Dlcall.ThunkGen.Spec;
+
+namespace Dlcall.ThunkGen.Annotations;
+
+/// <summary>
+/// The C of the spec's annotations (docs/ThunkGen.md, "Annotations"): each annotated function gets a
+/// generated guest definition in place of a hand-written override. A misspelt entry is error DLC001;
+/// a function this guest library does not export is none (one spec serves every guest root).
+/// </summary>
+internal static class AnnotationEmitter
+{
+    /// <summary>Whether the stub looks host functions up by name (dlcall__host_fn).</summary>
+    public static bool NeedsHostLookup(LibrarySpec spec) => spec.HostSources.Count > 0 || spec.OpCodeVariadics.Count > 0;
+
+    public static AnnotationCode Emit(LibrarySpec spec, HeaderModel headers, List<Diagnostic> diags)
+    {
+        var guest = new Dictionary<string, string>();
+        var host = new CWriter();
+        void Add(string kind, string name, Func<FunctionDecl, string?> emit)
+        {
+            if (!headers.Functions.TryGetValue(name, out var decl))
+                diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"{kind}: the headers declare no function '{name}'"));
+            else if (guest.ContainsKey(name) || spec.GuestOverrides.ContainsKey(name))
+                diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"{kind}: '{name}' has another definition already"));
+            else if (emit(decl) is string text) guest[name] = text;
+        }
+        foreach (var (name, twin) in spec.VaListTwins) Add("vaListTwins", name, d => VaListTwin(d, twin, diags));
+        foreach (var (name, f) in spec.FormatThenWrite) Add("formatThenWrite", name, d => FormatThenWriteCode(d, f, diags));
+        foreach (var (name, f) in spec.FileThrough) Add("fileThrough", name, d => FileThroughCode(spec, d, f, diags));
+        foreach (var (name, t) in spec.OpCodeVariadics)
+            Add("opCodeVariadics", name, d => OpCodeEmitter.Emit(spec, d, t, host, diags));
+        return new(guest, host.ToString());
+    }
+
+    private static string Args(IEnumerable<ParamDecl> ps) => string.Join(", ", ps.Select(p => p.Name));
+
+    // template: int (gzprintf)(gzFile file, const char *format, ...) { va_start; r = gzvprintf(file, format, ap); va_end; return r; }
+    private static string? VaListTwin(FunctionDecl d, string twin, List<Diagnostic> diags)
+    {
+        if (!d.IsVariadic || d.Params.Count == 0)
+        {
+            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"vaListTwins: '{d.Name}' is no variadic function with a fixed parameter"));
+            return null;
+        }
+        bool hasRet = d.Return is not VoidType;
+        var w = new CWriter();
+        w.Line($"/* {d.Name}: through its va_list twin (spec vaListTwins). */");
+        w.Function(CDecl.Prototype(d), () =>
+        {
+            w.Line("va_list ap;");
+            if (hasRet) w.Line(CDecl.Declare(d.Return, "r") + ";");
+            w.Line();
+            w.Line($"va_start(ap, {d.Params[^1].Name});");
+            w.Line($"{(hasRet ? "r = " : "")}{twin}({Args(d.Params)}, ap);");
+            w.Line("va_end(ap);");
+            if (hasRet) w.Line("return r;");
+        });
+        return w.ToString();
+    }
+
+    // template: int (gzvprintf)(gzFile file, const char *format, va_list va) { vsnprintf to a buffer; gzwrite(file, text, len) }
+    private static string? FormatThenWriteCode(FunctionDecl d, FormatThenWrite f, List<Diagnostic> diags)
+    {
+        if (d.Params.Count < 2 || d.Params[^1].Type is not VaListType || d.Return is VoidType)
+        {
+            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"formatThenWrite: '{d.Name}' does not end in (format, va_list) with a result"));
+            return null;
+        }
+        string fmt = d.Params[^2].Name, va = d.Params[^1].Name;
+        string lead = Args(d.Params.Take(d.Params.Count - 2));
+        var w = new CWriter();
+        w.Line($"/* {d.Name}: a va_list cannot cross, so the guest formats and {f.Write} writes (spec formatThenWrite). */");
+        w.Function(CDecl.Prototype(d), () =>
+        {
+            w.Line("char stack_buf[4096];");
+            w.Line("char *text = stack_buf;");
+            w.Line("va_list copy;");
+            w.Line("int len;");
+            w.Line(CDecl.Declare(d.Return, "ret") + ";");
+            w.Line();
+            w.Line("va_copy(copy, " + va + ");");
+            w.Line($"len = vsnprintf(stack_buf, sizeof(stack_buf), {fmt}, copy);");
+            w.Line("va_end(copy);");
+            w.Block("if (len < 0)", () => w.Line($"return {f.Failure};"));
+            w.Block("if ((size_t)len >= sizeof(stack_buf))", () =>
+            {
+                w.Block("if ((text = malloc((size_t)len + 1)) == NULL)", () => w.Line($"return {f.MemoryFailure ?? f.Failure};"));
+                w.Line($"vsnprintf(text, (size_t)len + 1, {fmt}, {va});");
+            });
+            w.Line($"ret = len == 0 ? 0 : {f.Write}({(lead.Length > 0 ? lead + ", " : "")}text, len);");
+            w.Block("if (text != stack_buf)", () => w.Line("free(text);"));
+            w.Line("return ret;");
+        });
+        return w.ToString();
+    }
+
+    // template: void (ERR_print_errors_fp)(FILE *fp) { BIO *o = BIO_new_fp(fp, BIO_NOCLOSE); if (o) { ERR_print_errors(o); BIO_free(o); } }
+    private static string? FileThroughCode(LibrarySpec spec, FunctionDecl d, FileThrough f, List<Diagnostic> diags)
+    {
+        var file = d.Params.FirstOrDefault(p => p.Type is PointerType { Pointee.Spelling: "FILE" or "struct _IO_FILE" });
+        bool hasRet = d.Return is not VoidType;
+        string? failure = f.Failure ?? (d.Return is PointerType ? "NULL" : null);
+        string? why = spec.FileObject is null ? "the spec has no fileObject"
+            : file is null ? $"'{d.Name}' has no FILE * parameter"
+            : hasRet && failure is null ? $"'{d.Name}' returns {d.Return.Spelling}: give its failure value" : null;
+        if (why != null)
+        {
+            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"fileThrough: {why}"));
+            return null;
+        }
+        string args = string.Join(", ", d.Params.Select(p => p == file ? "o" : p.Name));
+        var w = new CWriter();
+        w.Line($"/* {d.Name}: a guest FILE, so through the library's own file object (spec fileThrough). */");
+        w.Function(CDecl.Prototype(d), () =>
+        {
+            w.Line($"__typeof__({spec.FileObject!.Open.Replace("{file}", file!.Name)}) o = {spec.FileObject.Open.Replace("{file}", file.Name)};");
+            if (hasRet) w.Line(CDecl.Declare(d.Return, "r") + ";");
+            w.Line();
+            w.Block("if (o == NULL)", () => w.Line(hasRet ? $"return {failure};" : "return;"));
+            w.Line($"{(hasRet ? "r = " : "")}{f.Call}({args});");
+            w.Line($"{spec.FileObject.Close}(o);");
+            if (hasRet) w.Line("return r;");
+        });
+        return w.ToString();
+    }
+}

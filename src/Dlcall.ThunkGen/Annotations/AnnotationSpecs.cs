@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+namespace Dlcall.ThunkGen.Annotations;
+
+/// <summary>A formatThenWrite entry: <paramref name="Write"/> takes the leading arguments, the text and its
+/// length; <paramref name="Failure"/> is returned when formatting fails, <paramref name="MemoryFailure"/>
+/// (default: Failure) when the text's buffer cannot be allocated.</summary>
+public sealed record FormatThenWrite(string Write, string Failure, string? MemoryFailure = null);
+
+/// <summary>The spec's fileObject: <paramref name="Open"/> is a C expression making the object from
+/// <c>{file}</c> (a guest FILE *, which it must not close), <paramref name="Close"/> the function freeing it.</summary>
+public sealed record FileObject(string Open, string Close);
+
+/// <summary>A fileThrough entry: the variant to call, and what to return when the file object cannot be made
+/// (default: NULL for pointers; required for other non-void results).</summary>
+public sealed record FileThrough(string Call, string? Failure = null);
+
+/// <summary>An opCodeVariadics entry. <paramref name="Args"/>: variadic argument types, comma-separated ("" for
+/// none, "callback:NAME" for a guest function the host calls through NAME_invoke/NAME_entry), to the
+/// operations taking them; an operation in no list gets none (the library rejects unknown ones without reading
+/// arguments). <paramref name="Unavailable"/>: the reason to the operations that cannot cross (the stub says so
+/// and aborts). <paramref name="Op"/>: the operation's parameter (default: the last fixed one).</summary>
+public sealed record OpCodeVariadic(
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Args,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Unavailable = null,
+    string? Op = null);

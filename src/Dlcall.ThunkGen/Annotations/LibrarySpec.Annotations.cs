@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Annotations;
+
+namespace Dlcall.ThunkGen.Spec;
+
+/// <summary>The spec's annotations: recurring hand-written guest definitions said in one line each
+/// (docs/ThunkGen.md, "Annotations"). Annotations/AnnotationEmitter.cs writes their C.</summary>
+public sealed partial record LibrarySpec
+{
+    /// <summary>Variadic function to the function taking the same fixed arguments and a va_list
+    /// (gzprintf → gzvprintf): the stub's definition is va_start, the twin, va_end.</summary>
+    public IReadOnlyDictionary<string, string> VaListTwins { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>Function taking (object..., format, va_list) to how it writes: the guest formats with its own
+    /// vsnprintf (a va_list cannot cross), then the write function gets (object..., text, length).</summary>
+    public IReadOnlyDictionary<string, FormatThenWrite> FormatThenWrite { get; set; } = new Dictionary<string, FormatThenWrite>();
+
+    /// <summary>How a guest FILE * becomes the library's own file object (OpenSSL's BIO_new_fp), for fileThrough.</summary>
+    public FileObject? FileObject { get; init; }
+
+    /// <summary>Function with a FILE * parameter to its variant taking the library's file object at the same
+    /// place (ERR_print_errors_fp → ERR_print_errors): wrapped, called, freed, all on the guest.</summary>
+    public IReadOnlyDictionary<string, FileThrough> FileThrough { get; set; } = new Dictionary<string, FileThrough>();
+
+    /// <summary>Variadic function whose variadic arguments depend on an operation code (sqlite3_config):
+    /// the table of each operation's argument types.</summary>
+    public IReadOnlyDictionary<string, OpCodeVariadic> OpCodeVariadics { get; set; } = new Dictionary<string, OpCodeVariadic>();
+}

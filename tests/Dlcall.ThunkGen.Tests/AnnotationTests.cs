@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Annotations;
+using Dlcall.ThunkGen.Clang;
+using Dlcall.ThunkGen.Diagnostics;
+using Dlcall.ThunkGen.Elf;
+using Dlcall.ThunkGen.Marshalling;
+using Dlcall.ThunkGen.Model;
+using Dlcall.ThunkGen.Spec;
+
+namespace Dlcall.ThunkGen.Tests;
+
+/// <summary>The spec's annotations (issue 14): each generates the guest definition a hand-written
+/// override used to give; a misspelt or misapplied entry is DLC001. (The generated C is compiled and
+/// run by the zlib, crypto and sqlite3 differential tests.)</summary>
+public class AnnotationTests
+{
+    private static CType T(string s) => TypeSpellingParser.Parse(s, s);
+
+    private static ParamDecl P(string name, string type) => new(name, T(type));
+
+    private static readonly FunctionDecl[] Functions =
+    [
+        new("f_printf", T("int"), [P("obj", "void *"), P("fmt", "const char *")], true, "f.h:1"),
+        new("f_vprintf", T("int"), [P("obj", "void *"), P("fmt", "const char *"), new("va", new VaListType("va_list"))], false, "f.h:2"),
+        new("f_write", T("int"), [P("obj", "void *"), P("buf", "const void *"), P("len", "int")], false, "f.h:3"),
+        new("f_dump_fp", T("int"), [P("fp", "FILE *"), P("what", "int")], false, "f.h:4"),
+        new("f_dump", T("int"), [P("obj", "void *"), P("what", "int")], false, "f.h:5"),
+        new("f_config", T("int"), [P("db", "void *"), P("op", "int")], true, "f.h:6"),
+    ];
+
+    private static readonly HeaderModel Headers = new(Functions.ToDictionary(f => f.Name), new Dictionary<string, RecordDecl>(), new Dictionary<string, string>());
+
+    private static LibrarySpec Spec() => new()
+    {
+        Library = "f", Soname = "libf.so.1", Headers = ["f.h"], GuestPackage = "f",
+        VaListTwins = new Dictionary<string, string> { ["f_printf"] = "f_vprintf" },
+        FormatThenWrite = new Dictionary<string, FormatThenWrite> { ["f_vprintf"] = new("f_write", "-1") },
+        FileObject = new FileObject("f_open_fp({file})", "f_close"),
+        FileThrough = new Dictionary<string, FileThrough> { ["f_dump_fp"] = new("f_dump", "-2") },
+        OpCodeVariadics = new Dictionary<string, OpCodeVariadic>
+        {
+            ["f_config"] = new(new Dictionary<string, IReadOnlyList<string>> { ["int, double"] = ["F_A", "F_B"], ["void (*)(int, int)"] = ["F_C"] },
+                new Dictionary<string, IReadOnlyList<string>> { ["it takes a guest allocator"] = ["F_MALLOC"] }),
+        },
+    };
+
+    private static (BoundaryPlan Plan, List<Diagnostic> Diags) Plan(LibrarySpec spec)
+    {
+        var lib = new ElfLibraryInfo(Functions.Select(f => new ElfSymbol(f.Name, null, true, true)).ToList(), []);
+        return BoundaryPlanner.Plan(spec, "/spec", Headers, lib, lib);
+    }
+
+    [Fact]
+    public void AnnotatedFunctionsBecomeGeneratedGuestDefinitions()
+    {
+        var (plan, diags) = Plan(Spec());
+        Assert.Empty(diags);
+        foreach (string name in new[] { "f_printf", "f_vprintf", "f_dump_fp", "f_config" })
+        {
+            var f = plan.Functions.Single(x => x.Decl.Name == name);
+            Assert.Equal(FunctionKind.GuestOverride, f.Kind);
+            Assert.Null(f.Override);
+        }
+        var g = plan.Annotations.Guest;
+        Assert.Contains("va_start(ap, fmt);", g["f_printf"]);
+        Assert.Contains("r = f_vprintf(obj, fmt, ap);", g["f_printf"]);
+        Assert.Contains("ret = len == 0 ? 0 : f_write(obj, text, len);", g["f_vprintf"]);
+        Assert.Contains("return -1;", g["f_vprintf"]);
+        Assert.Contains("o = f_open_fp(fp);", g["f_dump_fp"]);
+        Assert.Contains("r = f_dump(o, what);", g["f_dump_fp"]);
+        Assert.Contains("return -2;", g["f_dump_fp"]);
+        Assert.Contains("f_close(o);", g["f_dump_fp"]);
+    }
+
+    [Fact]
+    public void AnOperationTableReadsEachOperationsArgumentsByTypeAndTheHostCastsThemBack()
+    {
+        var (plan, _) = Plan(Spec());
+        string guest = plan.Annotations.Guest["f_config"], host = plan.Annotations.Host;
+        Assert.Contains("a.v[0] = (uint64_t)(int64_t)va_arg(ap, int);", guest);
+        Assert.Contains("a.v[1] = dlcall__op_d2b(va_arg(ap, double));", guest); // a double is no integer slot
+        Assert.Contains("a.v[0] = (uint64_t)(uintptr_t)va_arg(ap, void (*)(int, int));", guest); // commas inside parentheses
+        Assert.Contains("f_config(%d) is not available through dlcall (it takes a guest allocator)", guest);
+        Assert.Contains("dlcall_call_host(&dlcall__rt, &frame);", guest);
+        Assert.Contains("void dlcall_opcode_f_config(void *args, void *ret)", host);
+        Assert.Contains("*(int *)ret = f_config(db, op, (int)(int64_t)a->v[0], dlcall__op_b2d(a->v[1]));", host);
+        Assert.Contains("*(int *)ret = f_config(db, op);", host); // unknown operations: no arguments
+    }
+
+    [Fact]
+    public void MisappliedAnnotationsAreSpecErrors()
+    {
+        var spec = Spec() with
+        {
+            VaListTwins = new Dictionary<string, string> { ["f_write"] = "f_vprintf", ["f_nothere"] = "x" },
+            FormatThenWrite = new Dictionary<string, FormatThenWrite> { ["f_dump"] = new("f_write", "-1") },
+            FileThrough = new Dictionary<string, FileThrough> { ["f_dump_fp"] = new("f_dump") },
+            OpCodeVariadics = new Dictionary<string, OpCodeVariadic>(),
+        };
+        var diags = Plan(spec).Diags.Where(d => d.Severity == Severity.Error).ToList();
+        Assert.Equal(4, diags.Count);
+        Assert.All(diags, d => Assert.Equal(DiagnosticCodes.SpecInvalid, d.Code));
+        Assert.Contains(diags, d => d.Message.Contains("'f_write' is no variadic function"));
+        Assert.Contains(diags, d => d.Message.Contains("declare no function 'f_nothere'"));
+        Assert.Contains(diags, d => d.Message.Contains("'f_dump' does not end in (format, va_list)"));
+        Assert.Contains(diags, d => d.Message.Contains("give its failure value"));
+    }
+}
