@@ -33,6 +33,12 @@ public class HeldCallbacksGoldenTests
         Assert.True(f["held_work"].UsesRetainedCallbacks && f["held_free"].UsesRetainedCallbacks);
         Assert.Equal("&held_default_mem", Assert.Single(f["held_copy"].NullDefaults!).Value);
         Assert.Single(f["held_visit"].CallbackParams);
+        // A callback passed to a call taking or making a retaining object marks callbacks retained
+        // (held_work then takes the callback path); held_visit uses its callback during the call only.
+        string stub = File.ReadAllText(Path.Combine(outDir, "src", "held_stub.c"));
+        const string mark = "__atomic_store_n(&dlcall__retained, 1, __ATOMIC_RELAXED);";
+        Assert.Contains("held_ctx * (held_create_visiting)", stub);
+        Assert.Equal(5, stub.Split(mark).Length - 1); // create, copy, run (callback structs), set_visit, create_visiting
         Assert.Equal(["a_", "b"], f["held_compare"].Decl.Params.Select(p => p.Name));
     }
 }

@@ -145,6 +145,16 @@ internal static class GuestStubEmitter
                     w.Line($"a.p{i} = ({p.Type.Spelling})dlcall__equiv_of((void *)a.p{i});");
                 }
             }
+            // A callback passed directly to a call that takes or makes an object that keeps callbacks
+            // (expat's XML_SetElementHandler(parser, start, end), pcre2_general_context_create(malloc,
+            // free, data)) is run by later calls on the object (XML_Parse, pcre2_compile): those
+            // must take the callback path too.
+            if (f.CallbackParams.Count > 0 && (f.UsesRetainedCallbacks || MakesRetaining(spec, d)))
+            {
+                // template: if (a.p1 != NULL || a.p2 != NULL) { __atomic_store_n(&dlcall__retained, 1, __ATOMIC_RELAXED); }
+                string passed = string.Join(" || ", f.CallbackParams.Select(c => $"a.p{ArgsStructEmitter.IndexOf(d, c.Param)} != NULL"));
+                w.Block($"if ({passed})", () => w.Line("__atomic_store_n(&dlcall__retained, 1, __ATOMIC_RELAXED);"));
+            }
             string fast = $"dlcall_invoke_fast(dlcall__thunk[{f.ThunkIndex}], &a, {retPtr});";
             if (f.FastWhenSentinel)
             {
@@ -181,6 +191,10 @@ internal static class GuestStubEmitter
             if (hasRet) w.Line("return r;");
         });
     }
+
+    /// <summary>The function returns a pointer to an object of a spec retainsCallbacks type.</summary>
+    private static bool MakesRetaining(LibrarySpec spec, FunctionDecl d) =>
+        d.Return is PointerType { Pointee: RecordType rt } && spec.RetainsCallbacks.Contains(rt.Tag);
 
     // template: if (__builtin_expect((a.dlcall_errno | dlcall__isnan(r)) != 0, 0)) { errno = a.dlcall_errno (if set); NaN fix-up }
     // Library functions set errno, never clear it: the guest's changes only when the host's did,

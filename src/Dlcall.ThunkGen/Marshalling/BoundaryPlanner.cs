@@ -12,6 +12,9 @@ namespace Dlcall.ThunkGen.Marshalling;
 /// </summary>
 public static class BoundaryPlanner
 {
+    /// <summary>DLCALL_CB_MAX_ARGS of native/include/dlcall/thunk.h: the arguments a callback frame carries.</summary>
+    public const int MaxCallbackArgs = 10;
+
     /// <summary>Plans the boundary; problems come back as diagnostics. <paramref name="signatureSeed"/>
     /// fixes the numbering of callback signatures (those of the host-side plan, see ThunkGenerator).</summary>
     public static (BoundaryPlan Plan, List<Diagnostic> Diagnostics) Plan(LibrarySpec spec, string specDir,
@@ -134,7 +137,7 @@ public static class BoundaryPlanner
     /// <summary>Why a callback of this type cannot cross, or null.</summary>
     internal static string? CallbackProblem(FunctionPointerType fp)
     {
-        if (fp.Parameters.Count > 8) return $"callback '{fp.Spelling}' has more than 8 parameters";
+        if (fp.Parameters.Count > MaxCallbackArgs) return $"callback '{fp.Spelling}' has more than {MaxCallbackArgs} parameters";
         foreach (var t in fp.Parameters.Append(fp.Return))
         {
             if (t is not (ScalarType or PointerType or VoidType))
