@@ -23,7 +23,7 @@ bash scripts/build-plugin.sh
 
 step "stubs and thunks (dlcall gen)"
 for isa in aarch64 riscv64; do
-    for lib in zlib libm lzma zstd bz2; do ./dlcall gen "$lib" --arch "$isa" >/dev/null; done
+    for lib in zlib libm lzma zstd bz2 expat pcre2; do ./dlcall gen "$lib" --arch "$isa" >/dev/null; done
 done
 
 step "native test programs"

@@ -7,11 +7,19 @@
 # the command.
 set -euo pipefail
 pkgs=(clang libclang-rt-dev zlib1g-dev python3 bc
-      liblzma-dev libzstd-dev libsqlite3-dev libssl-dev libbz2-dev
+      liblzma-dev libzstd-dev libsqlite3-dev libssl-dev libbz2-dev libexpat1-dev libpcre2-dev
       pigz zstd xz-utils bzip2 sqlite3 openssl)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+# Host libraries older than the arm64 guest root's (Debian 12's point release) behave differently
+# where the guest's tests look: expat 2.5.0-1+deb12u2 defers reparsing (CVE-2023-52425), which
+# changes how character data is split across handler calls. Upgrade those (docs/VersionSkew.md).
+floors=(libexpat1=2.5.0-1+deb12u2 libexpat1-dev=2.5.0-1+deb12u2)
+for f in "${floors[@]}"; do
+    have=$(dpkg-query -W -f='${Version}' "${f%%=*}" 2>/dev/null || true)
+    if [ -n "$have" ] && dpkg --compare-versions "$have" lt "${f#*=}"; then missing+=("${f%%=*}"); fi
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then

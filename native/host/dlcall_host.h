@@ -81,7 +81,7 @@ DLCALL_HOST_API uint64_t dlcall_rt_guest_fn(const void *p);
 DLCALL_HOST_API const struct dlcall_cb_target *dlcall_rt_current_target(void);
 
 /*
- * Runs @t's guest function with @argv[0..@argc) (@argc <= 8, each value
+ * Runs @t's guest function with @argv[0..@argc) (@argc <= DLCALL_CB_MAX_ARGS, each value
  * widened to 64 bits, doubles as their bits) on the guest thread whose
  * dlcall call is running here, and returns the result's bits. Called on a
  * thread with no dlcall call in progress (a thread the host library

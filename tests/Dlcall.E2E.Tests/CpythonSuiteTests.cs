@@ -15,7 +15,7 @@ public class CpythonSuiteTests
     public static TheoryData<string> Modules => new()
     {
         "test_zlib", "test_lzma", "test_hashlib", "test_math", "test_cmath", "test_gzip",
-        "test_binascii", "test_zipimport",
+        "test_binascii", "test_zipimport", "test_pyexpat", "test_sax", "test_minidom",
     };
 
     [Theory]

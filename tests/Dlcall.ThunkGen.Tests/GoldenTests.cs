@@ -31,7 +31,7 @@ public class GoldenTests
     {
         var (library, soname) = LibraryOf(name);
         var result = Golden(name);
-        string outDir = Path.Combine(RepoPaths.Artifacts, "golden", name, "out", name);
+        string outDir = OutDir(name);
         string expected = Path.Combine(CaseDir(name), "expected");
         foreach (string file in new[] { $"{library}_stub.c", $"{library}_thunk.c", $"{soname}.map" })
         {
@@ -74,6 +74,21 @@ public class GoldenTests
         Assert.Single(f["held_visit"].CallbackParams);
         Assert.Equal(["a_", "b"], f["held_compare"].Decl.Params.Select(p => p.Name));
     }
+
+    /// <summary>A callback passed to a call taking or making a retaining object marks callbacks
+    /// retained (held_work then takes the callback path); held_visit uses its callback during the
+    /// call only. (expat's XML_SetElementHandler, pcre2_general_context_create.)</summary>
+    [Fact]
+    public void HeldMarksCallbacksRetainedWhenPassedToARetainingObject()
+    {
+        Golden("held");
+        string stub = File.ReadAllText(Path.Combine(OutDir("held"), "src", "held_stub.c"));
+        const string mark = "__atomic_store_n(&dlcall__retained, 1, __ATOMIC_RELAXED);";
+        Assert.Contains("held_ctx * (held_create_visiting)", stub);
+        Assert.Equal(5, stub.Split(mark).Length - 1); // create, copy, run (callback structs), set_visit, create_visiting
+    }
+
+    private static string OutDir(string name) => Path.Combine(RepoPaths.Artifacts, "golden", name, "out", name);
 
     private static GenerationResult Golden(string name) => Generated.GetOrAdd(name, n => new(() =>
     {

@@ -30,18 +30,18 @@ import xml.etree.ElementTree as ET
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 # The modules backed by libraries dlcall passes through (zlib, libm, lzma, zstd, bz2, sqlite3,
-# crypto), and the archive modules that exercise zlib/lzma through real files.
+# crypto, expat), and the archive modules that exercise zlib/lzma through real files.
 # Debian's package has no test_sqlite3, and test_zipfile64 runs nothing without regrtest's
 # extralargefile resource. test_ssl is left out of the default set: with libcrypto passed
 # through 9 of its 181 tests differ (certificate verification; tests/cpython/README.md).
 FULL = ["test_zlib", "test_lzma", "test_hashlib", "test_math", "test_cmath", "test_gzip",
         "test_zipfile", "test_tarfile", "test_binascii", "test_zipimport", "test_shutil",
         "test_statistics", "test_fractions", "test_random", "test_float", "test_complex",
-        "test_hmac", "test_bz2"]
+        "test_hmac", "test_bz2", "test_pyexpat", "test_xml_etree", "test_minidom", "test_sax"]
 
 # Guest packages: the interpreter, its test suite, and the real libraries behind the modules.
 PACKAGES = ["libc6", "python3.11", "libpython3.11-testsuite", "zlib1g", "liblzma5", "libzstd1",
-            "libsqlite3-0", "libssl3", "libbz2-1.0", "dash", "coreutils"]
+            "libsqlite3-0", "libssl3", "libbz2-1.0", "libexpat1", "dash", "coreutils"]
 
 
 def guest_root():

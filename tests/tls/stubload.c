@@ -80,6 +80,22 @@ static const char *check_bz2(void *fn)
     return strncmp(f(), "1.0.", 4) == 0 ? NULL : "BZ2_bzlibVersion() is not 1.0.x";
 }
 
+static const char *check_expat(void *fn)
+{
+    const char *(*f)(void) = fn;
+
+    return strncmp(f(), "expat_2.", 8) == 0 ? NULL : "XML_ExpatVersion() is not expat_2.x";
+}
+
+static const char *check_pcre2(void *fn)
+{
+    int (*f)(uint32_t, void *) = fn;
+    char version[64];
+
+    /* 11 is PCRE2_CONFIG_VERSION: "10.42 2022-12-11" */
+    return f(11, version) > 0 && strncmp(version, "10.", 3) == 0 ? NULL : "pcre2_config(PCRE2_CONFIG_VERSION) is not 10.x";
+}
+
 static const struct probe probes[] = {
     { "libz.so.1", "crc32", check_crc32 },
     { "libm.so.6", "sqrt", check_sqrt },
@@ -88,6 +104,8 @@ static const struct probe probes[] = {
     { "libsqlite3.so.0", "sqlite3_libversion_number", check_sqlite },
     { "libcrypto.so.3", "OpenSSL_version_num", check_openssl },
     { "libbz2.so.1.0", "BZ2_bzlibVersion", check_bz2 },
+    { "libexpat.so.1", "XML_ExpatVersion", check_expat },
+    { "libpcre2-8.so.0", "pcre2_config_8", check_pcre2 },
 };
 
 static const struct probe *chosen[sizeof(probes) / sizeof(probes[0])];
@@ -163,7 +181,7 @@ int main(int argc, char **argv)
             k++;
         }
         if (k == sizeof(probes) / sizeof(probes[0])) {
-            fail("no probe for", argv[i], "known: libz libm liblzma libzstd libsqlite3 libcrypto");
+            fail("no probe for", argv[i], "known: libz libm liblzma libzstd libsqlite3 libcrypto libexpat libpcre2-8");
         }
         chosen[nchosen++] = &probes[k];
     }

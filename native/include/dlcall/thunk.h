@@ -35,7 +35,9 @@
 
 #include "dlcall.h"
 
-#define DLCALL_CB_MAX_ARGS 8
+/* Expat's XML_EntityDeclHandler has 9 parameters; 10 keeps the frame a
+ * multiple of 16 bytes. */
+#define DLCALL_CB_MAX_ARGS 10
 
 enum { DLCALL_FRAME_DONE = 0, DLCALL_FRAME_CALLBACK = 1 };
 
@@ -55,7 +57,7 @@ struct dlcall_frame {
 };
 
 /* The host runtime reads and writes these offsets on every ISA. */
-_Static_assert(sizeof(struct dlcall_frame) == 128, "dlcall_frame layout");
+_Static_assert(sizeof(struct dlcall_frame) == 144, "dlcall_frame layout");
 _Static_assert(offsetof(struct dlcall_frame, state) == 32,
                "dlcall_frame layout");
 _Static_assert(offsetof(struct dlcall_frame, cb_argv) == 56,

@@ -14,6 +14,9 @@ namespace Dlcall.ThunkGen.Marshalling;
 /// </summary>
 public static class BoundaryPlanner
 {
+    /// <summary>DLCALL_CB_MAX_ARGS of native/include/dlcall/thunk.h: the arguments a callback frame carries.</summary>
+    public const int MaxCallbackArgs = 10;
+
     /// <summary>Plans the boundary of the guest library and of the host thunk library in one run;
     /// problems come back as diagnostics (about the guest's functions).</summary>
     /// <remarks>The host thunk library is shared by every guest ISA, whose exports may differ
@@ -153,7 +156,7 @@ public static class BoundaryPlanner
     /// <summary>Why a callback of this type cannot cross, or null.</summary>
     internal static string? CallbackProblem(FunctionPointerType fp)
     {
-        if (fp.Parameters.Count > 8) return $"callback '{fp.Spelling}' has more than 8 parameters";
+        if (fp.Parameters.Count > MaxCallbackArgs) return $"callback '{fp.Spelling}' has more than {MaxCallbackArgs} parameters";
         foreach (var t in fp.Parameters.Append(fp.Return))
         {
             if (t is not (ScalarType or PointerType or VoidType))

@@ -6,6 +6,8 @@
 struct held_ctx_s {
     held_mem mem;
     void *block;
+    held_visit_f *visit;
+    void *visit_state;
 };
 
 held_ctx *held_create(held_mem mem)
@@ -15,12 +17,16 @@ held_ctx *held_create(held_mem mem)
     if (c != NULL) {
         c->mem = mem;
         c->block = NULL;
+        c->visit = NULL;
     }
     return c;
 }
 
 held_ret held_work(held_ctx *ctx, int n)
 {
+    if (ctx->visit) {
+        n += ctx->visit(ctx->visit_state, n);
+    }
     ctx->block = ctx->mem.alloc ? ctx->mem.alloc(ctx->mem.opaque, n) : malloc(n);
     return ctx->block ? HELD_OK : HELD_ERROR;
 }
@@ -58,6 +64,23 @@ held_ret held_run(held_stream *s)
 int held_visit(held_visit_f *f, void *state)
 {
     return f(state, 1) + f(state, 2);
+}
+
+void held_set_visit(held_ctx *ctx, held_visit_f *f, void *state)
+{
+    ctx->visit = f;
+    ctx->visit_state = state;
+}
+
+held_ctx *held_create_visiting(held_visit_f *f, void *state)
+{
+    held_mem none = { NULL, NULL, NULL };
+    held_ctx *c = held_create(none);
+
+    if (c != NULL) {
+        held_set_visit(c, f, state);
+    }
+    return c;
 }
 
 int held_compare(int a, int b)

@@ -33,6 +33,10 @@ void held_free(held_ctx *ctx);
 held_ret held_copy(const held_mem *mem, void **out);  /* const pointer; NULL gets a default */
 held_ret held_run(held_stream *s);
 int held_visit(held_visit_f *f, void *state);
+/* A callback passed directly and kept by the object for later calls (like expat's handler setters). */
+void held_set_visit(held_ctx *ctx, held_visit_f *f, void *state);
+/* ... or to the call that makes the object (like pcre2_general_context_create). */
+held_ctx *held_create_visiting(held_visit_f *f, void *state);
 int held_compare(int a, int b);                       /* a parameter named like a stub local */
 
 #endif

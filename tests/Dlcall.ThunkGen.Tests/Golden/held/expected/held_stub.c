@@ -24,11 +24,20 @@ struct dlcall_args_held_copy {
 struct dlcall_args_held_create {
     held_mem p0;
 };
+struct dlcall_args_held_create_visiting {
+    held_visit_f * p0;
+    void * p1;
+};
 struct dlcall_args_held_free {
     held_ctx * p0;
 };
 struct dlcall_args_held_run {
     held_stream * p0;
+};
+struct dlcall_args_held_set_visit {
+    held_ctx * p0;
+    held_visit_f * p1;
+    void * p2;
 };
 struct dlcall_args_held_visit {
     held_visit_f * p0;
@@ -40,13 +49,15 @@ struct dlcall_args_held_work {
 };
 
 static struct dlcall_host_runtime dlcall__rt;
-static dlcall_fn dlcall__thunk[7];
-static const char *const dlcall__thunk_name[7] = {
+static dlcall_fn dlcall__thunk[9];
+static const char *const dlcall__thunk_name[9] = {
     "dlcall_thunk_held_compare",
     "dlcall_thunk_held_copy",
     "dlcall_thunk_held_create",
+    "dlcall_thunk_held_create_visiting",
     "dlcall_thunk_held_free",
     "dlcall_thunk_held_run",
+    "dlcall_thunk_held_set_visit",
     "dlcall_thunk_held_visit",
     "dlcall_thunk_held_work",
 };
@@ -187,11 +198,28 @@ held_ctx * (held_create)(held_mem mem)
     return r;
 }
 
+held_ctx * (held_create_visiting)(held_visit_f * f, void * state)
+{
+    struct dlcall_args_held_create_visiting a = { .p0 = f, .p1 = state };
+    held_ctx * r;
+    struct dlcall_frame frame = {
+        .thunk = (uint64_t)(uintptr_t)dlcall__thunk[3],
+        .args = (uint64_t)(uintptr_t)&a,
+        .ret = (uint64_t)(uintptr_t)&r,
+    };
+
+    if (a.p0 != NULL) {
+        __atomic_store_n(&dlcall__retained, 1, __ATOMIC_RELAXED);
+    }
+    dlcall_call_host(&dlcall__rt, &frame);
+    return r;
+}
+
 void (held_free)(held_ctx * ctx)
 {
     struct dlcall_args_held_free a = { .p0 = ctx };
     struct dlcall_frame frame = {
-        .thunk = (uint64_t)(uintptr_t)dlcall__thunk[3],
+        .thunk = (uint64_t)(uintptr_t)dlcall__thunk[4],
         .args = (uint64_t)(uintptr_t)&a,
         .ret = (uint64_t)(uintptr_t)NULL,
     };
@@ -199,7 +227,7 @@ void (held_free)(held_ctx * ctx)
     if (__atomic_load_n(&dlcall__retained, __ATOMIC_RELAXED)) {
         dlcall_call_host(&dlcall__rt, &frame);
     } else {
-        dlcall_invoke_fast(dlcall__thunk[3], &a, NULL);
+        dlcall_invoke_fast(dlcall__thunk[4], &a, NULL);
     }
 }
 
@@ -208,7 +236,7 @@ held_ret (held_run)(held_stream * s)
     struct dlcall_args_held_run a = { .p0 = s };
     held_ret r;
     struct dlcall_frame frame = {
-        .thunk = (uint64_t)(uintptr_t)dlcall__thunk[4],
+        .thunk = (uint64_t)(uintptr_t)dlcall__thunk[5],
         .args = (uint64_t)(uintptr_t)&a,
         .ret = (uint64_t)(uintptr_t)&r,
     };
@@ -221,9 +249,24 @@ held_ret (held_run)(held_stream * s)
     if (cb) {
         dlcall_call_host(&dlcall__rt, &frame);
     } else {
-        dlcall_invoke_fast(dlcall__thunk[4], &a, &r);
+        dlcall_invoke_fast(dlcall__thunk[5], &a, &r);
     }
     return r;
+}
+
+void (held_set_visit)(held_ctx * ctx, held_visit_f * f, void * state)
+{
+    struct dlcall_args_held_set_visit a = { .p0 = ctx, .p1 = f, .p2 = state };
+    struct dlcall_frame frame = {
+        .thunk = (uint64_t)(uintptr_t)dlcall__thunk[6],
+        .args = (uint64_t)(uintptr_t)&a,
+        .ret = (uint64_t)(uintptr_t)NULL,
+    };
+
+    if (a.p1 != NULL) {
+        __atomic_store_n(&dlcall__retained, 1, __ATOMIC_RELAXED);
+    }
+    dlcall_call_host(&dlcall__rt, &frame);
 }
 
 int (held_visit)(held_visit_f * f, void * state)
@@ -231,7 +274,7 @@ int (held_visit)(held_visit_f * f, void * state)
     struct dlcall_args_held_visit a = { .p0 = f, .p1 = state };
     int r;
     struct dlcall_frame frame = {
-        .thunk = (uint64_t)(uintptr_t)dlcall__thunk[5],
+        .thunk = (uint64_t)(uintptr_t)dlcall__thunk[7],
         .args = (uint64_t)(uintptr_t)&a,
         .ret = (uint64_t)(uintptr_t)&r,
     };
@@ -245,7 +288,7 @@ held_ret (held_work)(held_ctx * ctx, int n)
     struct dlcall_args_held_work a = { .p0 = ctx, .p1 = n };
     held_ret r;
     struct dlcall_frame frame = {
-        .thunk = (uint64_t)(uintptr_t)dlcall__thunk[6],
+        .thunk = (uint64_t)(uintptr_t)dlcall__thunk[8],
         .args = (uint64_t)(uintptr_t)&a,
         .ret = (uint64_t)(uintptr_t)&r,
     };
@@ -253,7 +296,7 @@ held_ret (held_work)(held_ctx * ctx, int n)
     if (__atomic_load_n(&dlcall__retained, __ATOMIC_RELAXED)) {
         dlcall_call_host(&dlcall__rt, &frame);
     } else {
-        dlcall_invoke_fast(dlcall__thunk[6], &a, &r);
+        dlcall_invoke_fast(dlcall__thunk[8], &a, &r);
     }
     return r;
 }

@@ -25,11 +25,20 @@ struct dlcall_args_held_copy {
 struct dlcall_args_held_create {
     held_mem p0;
 };
+struct dlcall_args_held_create_visiting {
+    held_visit_f * p0;
+    void * p1;
+};
 struct dlcall_args_held_free {
     held_ctx * p0;
 };
 struct dlcall_args_held_run {
     held_stream * p0;
+};
+struct dlcall_args_held_set_visit {
+    held_ctx * p0;
+    held_visit_f * p1;
+    void * p2;
 };
 struct dlcall_args_held_visit {
     held_visit_f * p0;
@@ -176,6 +185,14 @@ void dlcall_thunk_held_create(void *args, void *ret)
     *(held_ctx * *)ret = (held_create)(a->p0);
 }
 
+void dlcall_thunk_held_create_visiting(void *args, void *ret)
+{
+    struct dlcall_args_held_create_visiting *a = args;
+
+    a->p0 = (held_visit_f *)dlcall__wrap((void *)a->p0, 2, "held: held_create_visiting(f)");
+    *(held_ctx * *)ret = (held_create_visiting)(a->p0, a->p1);
+}
+
 void dlcall_thunk_held_free(void *args, void *ret)
 {
     struct dlcall_args_held_free *a = args;
@@ -196,6 +213,15 @@ void dlcall_thunk_held_run(void *args, void *ret)
     if (s0 != NULL) {
         a->p0->mem = s0;
     }
+}
+
+void dlcall_thunk_held_set_visit(void *args, void *ret)
+{
+    struct dlcall_args_held_set_visit *a = args;
+
+    (void)ret;
+    a->p1 = (held_visit_f *)dlcall__wrap((void *)a->p1, 2, "held: held_set_visit(f)");
+    (held_set_visit)(a->p0, a->p1, a->p2);
 }
 
 void dlcall_thunk_held_visit(void *args, void *ret)
