@@ -59,8 +59,8 @@ public class NumpyBlasTests
     }
 
     /// <summary>
-    /// numpy's own tests of solve, inv, det, matrix_power, multi_dot, cholesky, matmul, dot and
-    /// einsum under Debian's pytest: every test case has the same outcome emulated and passed
+    /// numpy's own tests of solve, inv, det, multi_dot, cholesky, matmul and einsum under
+    /// Debian's pytest: every test case has the same outcome emulated and passed
     /// through (tests/numpy/suite.sh; `--full` runs numpy.linalg and the rest of numpy.core's
     /// products, too long for CI).
     /// </summary>

@@ -8,9 +8,11 @@
 # has, or a run that dies, is a difference: exit 1. See docs/Blas.md.
 #
 # Usage: tests/numpy/suite.sh [--full] [--out DIR] [-- pytest arguments]
-#   default: the CI subset (NumpyBlasTests): test_linalg.py's solve, inv, det, matrix-power,
-#            multi-dot and cholesky classes and numpy.core's matmul, dot and einsum classes,
-#            chosen to fit 3-4 minutes on this 2-core machine when it is not shared
+#   default: the CI subset (NumpyBlasTests): test_linalg.py's solve, inv, det, multi-dot and
+#            cholesky classes, numpy.core's matmul class and einsum's float64 and complex128
+#            sums (with optimize=True: through BLAS), chosen to fit 3-4 minutes on this 2-core
+#            machine when it is not shared (TestSolve and TestDet alone: 12 minutes per run at
+#            load 40)
 #   --full:  numpy.linalg's tests and numpy.core's test_einsum.py and test_multiarray.py's
 #            matmul, dot and inner tests (17 min 40 s in an earlier run: 718 s emulated, 131 s
 #            passed through)
@@ -32,11 +34,13 @@ elif [ "$mode" = full ]; then
     selection=("$np/linalg/tests" "$np/core/tests/test_einsum.py"
                "$np/core/tests/test_multiarray.py" -k "matmul or Matmul or dot or Dot or inner or Inner or einsum")
 else
-    selection=("$np/linalg/tests/test_linalg.py::TestSolve" "$np/linalg/tests/test_linalg.py::TestInv"
-               "$np/linalg/tests/test_linalg.py::TestDet" "$np/linalg/tests/test_linalg.py::TestMatrixPower"
-               "$np/linalg/tests/test_linalg.py::TestMultiDot" "$np/linalg/tests/test_linalg.py::TestCholesky"
-               "$np/core/tests/test_multiarray.py::TestMatmul" "$np/core/tests/test_multiarray.py::TestDot"
-               "$np/core/tests/test_einsum.py::TestEinsum")
+    # Each run starts python, pytest, hypothesis and numpy emulated (minutes on a loaded machine):
+    # few modules, and the classes that reach BLAS and LAPACK the most.
+    t=$np/linalg/tests/test_linalg.py
+    selection=("$t::TestSolve" "$t::TestInv" "$t::TestDet" "$t::TestMultiDot" "$t::TestCholesky"
+               "$np/core/tests/test_multiarray.py::TestMatmul"
+               "$np/core/tests/test_einsum.py::TestEinsum::test_einsum_sums_float64"
+               "$np/core/tests/test_einsum.py::TestEinsum::test_einsum_sums_cfloat128")
 fi
 out=${out:-$root_dir/artifacts/numpy/suite-$mode}
 mkdir -p "$out"
