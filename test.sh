@@ -23,7 +23,9 @@ bash scripts/build-plugin.sh
 
 step "stubs and thunks (dlcall gen)"
 for isa in aarch64 riscv64; do
-    for lib in zlib libm lzma zstd bz2 expat pcre2; do ./dlcall gen "$lib" --arch "$isa" >/dev/null; done
+    # blas and lapack: numpy's BLAS and LAPACK (docs/Blas.md). NumpyBlasTests use arm64's; riscv64's
+    # are built too because `dlcall run --passthrough all` makes every stub, whatever the root has.
+    for lib in zlib libm lzma zstd bz2 expat pcre2 blas lapack; do ./dlcall gen "$lib" --arch "$isa" >/dev/null; done
 done
 
 step "native test programs"

@@ -2,12 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Debian 12 packages dlcall needs beyond the QEMU build's (native/qemu/build-qemu.sh installs
 # those): clang for the thunk generator's header parsing and layout probes, the host
-# development files of the libraries dlcall ships thunks for, and the native (x86_64) Debian
+# development files of the libraries dlcall ships thunks for (OpenBLAS serves blas and lapack:
+# cblas.h comes with libblas-dev, lapack.h with liblapacke-dev), and the native (x86_64) Debian
 # programs the benchmarks compare against. As root installs what is missing; otherwise prints
 # the command.
 set -euo pipefail
 pkgs=(clang libclang-rt-dev zlib1g-dev python3 bc
       liblzma-dev libzstd-dev libsqlite3-dev libssl-dev libbz2-dev libexpat1-dev libpcre2-dev
+      libopenblas0-pthread libblas-dev liblapacke-dev
       pigz zstd xz-utils bzip2 sqlite3 openssl)
 missing=()
 for p in "${pkgs[@]}"; do

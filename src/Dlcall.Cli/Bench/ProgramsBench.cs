@@ -65,7 +65,7 @@ internal static class ProgramsBench
         {
             if (!File.Exists(p)) return (null, $"'{w.Name}': no program {p}");
         }
-        var args = w.Args.Select(a => a.Replace("{input}", input)).ToList();
+        var args = w.Args.Select(a => a.Replace("{input}", input).Replace("{root}", RepoLayout.Root)).ToList();
         var (emulated, emuErr) = GuestLaunch.Prepare([guestProgram, .. args], isa, [], root);
         var (dlcall, dlErr) = GuestLaunch.Prepare([guestProgram, .. args], isa, w.Passthrough, root, guestEnv: w.DlcallEnv);
         if (emulated is null || dlcall is null) return (null, emuErr + dlErr);

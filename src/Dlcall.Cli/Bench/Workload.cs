@@ -8,7 +8,7 @@ namespace Dlcall.Cli.Bench;
 /// <param name="Name">As the table shows it ("pigz -9").</param>
 /// <param name="Program">An absolute path inside a Debian package (with <see cref="Package"/>: the guest
 /// runs the guest root's copy, native runs the host's), or a path relative to the clone with {isa}.</param>
-/// <param name="Args">Arguments; {input} is the workload's input file.</param>
+/// <param name="Args">Arguments; {input} is the workload's input file, {root} the clone (a script of bench/).</param>
 /// <param name="Passthrough">The libraries dlcall passes through (thunks/ names).</param>
 /// <param name="Package">Debian package with the program (guest and host), or null.</param>
 /// <param name="Prepare">A host shell command making {input} from {raw} (the generated data), or null:
