@@ -2,6 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # Build a QEMU linux-user with plugin support and the vCPU syscall-filter API.
+# Performance patches (extra_patches below) are applied on top, each its own file
+# with its rationale in its header.
 #
 # Debian's qemu-user is built without plugins, so dlcall builds QEMU from
 # Debian's own source package, backporting the syscall filter where the
@@ -104,12 +106,33 @@ has_filter_api() {
     grep -rqs qemu_plugin_register_vcpu_syscall_filter_cb "$1/include" "$1/plugins"
 }
 
+# Applied after the filter backport, in this order; optional: a source they do not
+# apply to (another QEMU release) is built without them.
+extra_patches="tb-lookup-by-pointer.patch"
+
 configure_flags="--enable-plugins --disable-system --disable-tools --disable-docs
     --disable-install-blobs --python=/usr/bin/python3 --disable-werror"
 
-# The cache key: what changes the binaries (the patch and the configuration).
+# The cache key: what changes the binaries (every patch and the configuration).
 patch_hash() {
-    { cat "$here/syscall-filter.patch"; echo "$targets $configure_flags"; } | sha256sum | cut -c1-12
+    local p
+    {
+        cat "$here/syscall-filter.patch"
+        for p in $extra_patches; do cat "$here/$p"; done
+        echo "$targets $configure_flags"
+    } | sha256sum | cut -c1-12
+}
+
+apply_extra_patches() {
+    local p
+    for p in $extra_patches; do
+        if patch -d "$1" -p1 --quiet --dry-run <"$here/$p" >/dev/null 2>&1; then
+            log "applying $p"
+            patch -d "$1" -p1 --quiet <"$here/$p"
+        else
+            log "$p does not apply to this source; building without it"
+        fi
+    done
 }
 
 main() {
@@ -143,6 +166,7 @@ main() {
             log "applying the syscall-filter backport"
             patch -d "$work/src" -p1 --quiet <"$here/syscall-filter.patch"
         fi
+        apply_extra_patches "$work/src"
         touch "$work/src/.dlcall-prepared"
     fi
     if [ ! -f "$work/build/build.ninja" ]; then

@@ -171,13 +171,15 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
     }
 
     /// <summary>native/qemu/build-qemu.sh --print-dir, run only when its cached answer is out of date
-    /// (the script or the patch changed, the environment it reads differs, or the build is gone).</summary>
+    /// (the script or a patch changed, the environment it reads differs, or the build is gone).
+    /// Every native/qemu/*.patch is an input: the script's cache key hashes them all.</summary>
     private static string QemuDir()
     {
         string script = Path.Combine(RepoLayout.Root, "native/qemu/build-qemu.sh");
         string key = string.Join("\n", new[] { "DLCALL_QEMU_SOURCE", "DLCALL_CACHE", "XDG_CACHE_HOME", "HOME" }
             .Select(v => $"{v}={Environment.GetEnvironmentVariable(v)}"));
-        var lines = RunCache.Get("qemu", key, [script, Path.Combine(RepoLayout.Root, "native/qemu/syscall-filter.patch")], () =>
+        var patches = Directory.GetFiles(Path.Combine(RepoLayout.Root, "native/qemu"), "*.patch").Order(StringComparer.Ordinal);
+        var lines = RunCache.Get("qemu", key, [script, .. patches], () =>
         {
             string? dir = Tool.Output("bash", script, "--print-dir");
             return string.IsNullOrEmpty(dir) ? null : [dir];
