@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 using System.CommandLine;
+using Dlcall.ThunkGen.Build;
 using Dlcall.ThunkGen.Elf;
 using Spectre.Console;
 
@@ -18,17 +19,17 @@ internal static class DoctorCommand
     private static int Run()
     {
         var checks = new List<DoctorCheck>();
-        string? qemuDir = Tool.Output("bash", Path.Combine(RepoLayout.Root, "native/qemu/build-qemu.sh"), "--print-dir");
+        string? qemuDir = ChildProcess.Output("bash", Path.Combine(RepoLayout.Root, "native/qemu/build-qemu.sh"), "--print-dir");
         checks.Add(new("QEMU build", qemuDir != null, qemuDir ?? "not built", "native/qemu/build-qemu.sh (as root: installs what it needs)"));
         if (qemuDir != null) checks.AddRange(QemuChecks(qemuDir));
         foreach (string cc in new[] { "aarch64-linux-gnu-gcc", "riscv64-linux-gnu-gcc", "gcc", "clang" })
         {
-            string? v = Tool.Output(cc, "-dumpversion");
+            string? v = ChildProcess.Output(cc, "-dumpversion");
             checks.Add(new(cc, v != null, v ?? "missing", cc == "clang" ? "scripts/install-deps.sh" : "native/qemu/build-qemu.sh --deps-only"));
         }
         foreach (string arch in GuestIsa.Guests.Select(g => g.Debian))
         {
-            string? root = Tool.Output("bash", Path.Combine(RepoLayout.Root, "scripts/guest-sysroot.sh"), arch, "libc6");
+            string? root = ChildProcess.Output("bash", Path.Combine(RepoLayout.Root, "scripts/guest-sysroot.sh"), arch, "libc6");
             checks.Add(new($"{arch} guest root", root != null, root ?? "cannot be built", $"scripts/guest-sysroot.sh {arch} libc6 (needs Debian's package mirror)"));
         }
         var table = new Table().AddColumns("check", "", "finding", "fix");
@@ -54,7 +55,7 @@ internal static class DoctorCommand
             yield break;
         }
         // The plugin must load and install: run a host program (qemu-x86_64 runs /bin/true natively-compiled).
-        string? loaded = Tool.Output(qemu, "-plugin", plugin, "/bin/true");
+        string? loaded = ChildProcess.Output(qemu, "-plugin", plugin, "/bin/true");
         yield return new("plugin loads into QEMU", loaded != null, loaded != null ? plugin : "QEMU refused it", "scripts/build-plugin.sh; check the message of: " + qemu + " -plugin " + plugin + " /bin/true");
     }
 }

@@ -182,7 +182,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
             .Select(v => $"{v}={Environment.GetEnvironmentVariable(v)}"));
         var lines = RunCache.Get("qemu", key, [script, Path.Combine(RepoLayout.Root, "native/qemu/syscall-filter.patch")], () =>
         {
-            string? dir = Tool.Output("bash", script, "--print-dir");
+            string? dir = ChildProcess.Output("bash", script, "--print-dir");
             return string.IsNullOrEmpty(dir) ? null : [dir];
         }, v => v.Count == 1 && File.Exists(Path.Combine(v[0], "bin", "qemu-aarch64")));
         return lines?[0] ?? "";
