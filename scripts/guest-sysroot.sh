@@ -8,11 +8,15 @@
 # apt runs with a private state directory and its own architecture, so the host's package
 # database and apt configuration stay untouched.
 #
-# Usage: scripts/guest-sysroot.sh ARCH PACKAGE...   (ARCH: arm64 | riscv64)
+# Usage: scripts/guest-sysroot.sh [--check] ARCH PACKAGE...   (ARCH: arm64 | riscv64)
 # Prints the sysroot directory. Cached: a second run with the same packages takes a second.
+# --check builds nothing: prints where that root is and exits 0 if it is complete, 1 if not
+# (dlcall doctor; the path is this script's to compute, nobody else's).
 # arm64 comes from bookworm (Debian 12); riscv64 only exists from trixie (Debian 13) on.
 set -euo pipefail
 
+check=
+if [ "${1:-}" = --check ]; then check=1; shift; fi
 arch=${1:?usage: guest-sysroot.sh ARCH PACKAGE...}
 shift
 [ $# -gt 0 ] || { echo "guest-sysroot: name at least one package" >&2; exit 2; }
@@ -25,6 +29,7 @@ esac
 cache="${DLCALL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dlcall}"
 key=$(echo "layout4 $suite $*" | tr ' ' '\n' | sort -u | sha256sum | cut -c1-12)
 root="$cache/sysroot-$arch-$key"
+if [ -n "$check" ]; then echo "$root"; [ -f "$root/.dlcall-complete" ]; exit; fi
 if [ -f "$root/.dlcall-complete" ]; then echo "$root"; exit 0; fi
 
 # One builder per architecture at a time: concurrent runs share the private apt state.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 using System.CommandLine;
+using Dlcall.ThunkGen.Build;
 using Dlcall.ThunkGen.Elf;
 using Spectre.Console;
 
@@ -10,7 +11,7 @@ internal static class DoctorCommand
 {
     public static Command Create()
     {
-        var cmd = new Command("doctor", "check QEMU, the plugin, compilers and guest roots, and say how to fix problems");
+        var cmd = new Command("doctor", "check QEMU, the plugin, compilers, the stubs and the guest roots, and say how to fix problems");
         cmd.SetAction(_ => Run());
         return cmd;
     }
@@ -18,27 +19,49 @@ internal static class DoctorCommand
     private static int Run()
     {
         var checks = new List<DoctorCheck>();
-        string? qemuDir = Tool.Output("bash", Path.Combine(RepoLayout.Root, "native/qemu/build-qemu.sh"), "--print-dir");
+        string? qemuDir = ChildProcess.Output("bash", Path.Combine(RepoLayout.Root, "native/qemu/build-qemu.sh"), "--print-dir");
         checks.Add(new("QEMU build", qemuDir != null, qemuDir ?? "not built", "native/qemu/build-qemu.sh (as root: installs what it needs)"));
         if (qemuDir != null) checks.AddRange(QemuChecks(qemuDir));
         foreach (string cc in new[] { "aarch64-linux-gnu-gcc", "riscv64-linux-gnu-gcc", "gcc", "clang" })
         {
-            string? v = Tool.Output(cc, "-dumpversion");
+            string? v = ChildProcess.Output(cc, "-dumpversion");
             checks.Add(new(cc, v != null, v ?? "missing", cc == "clang" ? "scripts/install-deps.sh" : "native/qemu/build-qemu.sh --deps-only"));
         }
-        foreach (string arch in GuestIsa.Guests.Select(g => g.Debian))
-        {
-            string? root = Tool.Output("bash", Path.Combine(RepoLayout.Root, "scripts/guest-sysroot.sh"), arch, "libc6");
-            checks.Add(new($"{arch} guest root", root != null, root ?? "cannot be built", $"scripts/guest-sysroot.sh {arch} libc6 (needs Debian's package mirror)"));
-        }
-        var table = new Table().AddColumns("check", "", "finding", "fix");
-        foreach (var c in checks)
-            table.AddRow(Markup.Escape(c.What), c.Ok ? "[green]ok[/]" : "[red]FAIL[/]", Markup.Escape(c.Finding), c.Ok ? "" : Markup.Escape(c.Fix));
-        AnsiConsole.Write(table);
-        int failed = checks.Count(c => !c.Ok);
-        AnsiConsole.MarkupLine(failed == 0 ? "[green]everything dlcall needs is there[/]" : $"[red]{failed} problem(s)[/]");
+        checks.AddRange(DoctorArtifactChecks.Stubs());
+        checks.AddRange(DoctorArtifactChecks.GuestRoots());
+        if (Console.IsOutputRedirected) WriteLines(checks);
+        else WriteTable(checks);
+        int failed = checks.Count(c => c.Status == DoctorStatus.Fail);
+        int later = checks.Count(c => c.Status == DoctorStatus.Later);
+        string summary = failed > 0 ? $"{failed} problem(s)" : "everything dlcall needs is there";
+        if (later > 0) summary += $" ({later} made on first use)";
+        if (Console.IsOutputRedirected) Console.WriteLine(summary);
+        else AnsiConsole.MarkupLine(failed == 0 ? $"[green]{Markup.Escape(summary)}[/]" : $"[red]{Markup.Escape(summary)}[/]");
         return failed == 0 ? 0 : 1;
     }
+
+    // On a terminal: a table, wrapped to its width.
+    private static void WriteTable(List<DoctorCheck> checks)
+    {
+        var table = new Table().AddColumns("check", "", "finding", "fix");
+        foreach (var c in checks)
+            table.AddRow(Markup.Escape(c.What), Label(c.Status) switch { "ok" => "[green]ok[/]", "FAIL" => "[red]FAIL[/]", var l => $"[yellow]{l}[/]" },
+                Markup.Escape(c.Finding), c.Status == DoctorStatus.Ok ? "" : Markup.Escape(c.Fix));
+        AnsiConsole.Write(table);
+    }
+
+    // Into a file, a pipe or CI's log: whole lines, never a table cut to an assumed 80 columns, so
+    // every path stays whole and can be copied or grepped.
+    private static void WriteLines(List<DoctorCheck> checks)
+    {
+        foreach (var c in checks)
+        {
+            Console.WriteLine($"{Label(c.Status),-5} {c.What}: {c.Finding}");
+            if (c.Status != DoctorStatus.Ok) Console.WriteLine($"      fix: {c.Fix}");
+        }
+    }
+
+    private static string Label(DoctorStatus s) => s switch { DoctorStatus.Ok => "ok", DoctorStatus.Later => "later", _ => "FAIL" };
 
     private static IEnumerable<DoctorCheck> QemuChecks(string qemuDir)
     {
@@ -54,7 +77,7 @@ internal static class DoctorCommand
             yield break;
         }
         // The plugin must load and install: run a host program (qemu-x86_64 runs /bin/true natively-compiled).
-        string? loaded = Tool.Output(qemu, "-plugin", plugin, "/bin/true");
+        string? loaded = ChildProcess.Output(qemu, "-plugin", plugin, "/bin/true");
         yield return new("plugin loads into QEMU", loaded != null, loaded != null ? plugin : "QEMU refused it", "scripts/build-plugin.sh; check the message of: " + qemu + " -plugin " + plugin + " /bin/true");
     }
 }

@@ -37,10 +37,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
             string? root = sysroot;
             if (root is null)
             {
-                // Every known library's real package, so the emulated run has them all too.
-                var packages = ThunkSettings.Known().Select(l => Specs.Facts(l).Facts?.GuestPackage)
-                    .OfType<string>().Prepend("libc6").Distinct().ToArray();
-                var (dir, err) = RepoLayout.Sysroot(isa, packages);
+                var (dir, err) = RepoLayout.Sysroot(isa, RunRootPackages());
                 if (dir is null) return (null, $"cannot build the {isa} guest root: {err}");
                 root = dir;
             }
@@ -69,6 +66,11 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
         var args = cmd.Args(command);
         return (new GuestLaunch(qemu, args, libs, emulated), "");
     }
+
+    /// <summary>The packages of the guest root `run` uses without --sysroot: every known library's
+    /// real one, so the emulated run has them all too.</summary>
+    public static string[] RunRootPackages() =>
+        ThunkSettings.Known().Select(l => Specs.Facts(l).Facts?.GuestPackage).OfType<string>().Prepend("libc6").Distinct().ToArray();
 
     /// <summary>The libraries of a --passthrough value: a comma list, all, or none.</summary>
     public static List<string>? Libraries(string passthrough, out string? error)
@@ -124,7 +126,8 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
         return (facts, stub, "");
     }
 
-    private static string StubDir(string isa) => Path.Combine(RepoLayout.Artifacts, "thunks", isa, "lib");
+    /// <summary>Where the stubs of <paramref name="isa"/> and their shared guest runtime are built.</summary>
+    public static string StubDir(string isa) => Path.Combine(RepoLayout.Artifacts, "thunks", isa, "lib");
 
     /// <summary>The files <see cref="HostCompatibility"/> compares for each library the root has; a library
     /// missing from the guest root or the host is no candidate (the guest's own absence is ld.so's to report,
@@ -181,7 +184,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
         var patches = Directory.GetFiles(Path.Combine(RepoLayout.Root, "native/qemu"), "*.patch").Order(StringComparer.Ordinal);
         var lines = RunCache.Get("qemu", key, [script, .. patches], () =>
         {
-            string? dir = Tool.Output("bash", script, "--print-dir");
+            string? dir = ChildProcess.Output("bash", script, "--print-dir");
             return string.IsNullOrEmpty(dir) ? null : [dir];
         }, v => v.Count == 1 && File.Exists(Path.Combine(v[0], "bin", "qemu-aarch64")));
         return lines?[0] ?? "";

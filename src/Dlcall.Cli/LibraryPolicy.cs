@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-using System.Runtime.InteropServices;
+using Dlcall.ThunkGen.Spec;
 
 namespace Dlcall.Cli;
 
@@ -11,7 +11,7 @@ namespace Dlcall.Cli;
 /// </summary>
 /// <param name="Allow">Globs; when any, a library must match one.</param>
 /// <param name="Deny">Globs; a match refuses, whatever the allow list says.</param>
-internal sealed partial record LibraryPolicy(IReadOnlyList<string> Allow, IReadOnlyList<string> Deny)
+internal sealed record LibraryPolicy(IReadOnlyList<string> Allow, IReadOnlyList<string> Deny)
 {
     /// <summary>True when the user set any rule.</summary>
     public bool Active => Allow.Count + Deny.Count > 0;
@@ -46,13 +46,10 @@ internal sealed partial record LibraryPolicy(IReadOnlyList<string> Allow, IReadO
             .Concat(Deny.Select(p => "deny=" + p));
 
     // The plugin's rule (LoadPolicy.cs): a pattern with a '/' against the whole string, one
-    // without against its last component; fnmatch with no flags.
+    // without against its last component; dlcall's one glob dialect (fnmatch, no flags).
     private static bool Matches(string pattern, string name) =>
-        FnMatch(pattern, pattern.Contains('/') ? name : Path.GetFileName(name), 0) == 0;
+        NamePatterns.MatchesOne(pattern, pattern.Contains('/') ? name : Path.GetFileName(name));
 
     private static List<string> Split(string[] options) =>
         options.SelectMany(o => o.Split(':', StringSplitOptions.RemoveEmptyEntries)).ToList();
-
-    [LibraryImport("libc", EntryPoint = "fnmatch", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int FnMatch(string pattern, string text, int flags);
 }

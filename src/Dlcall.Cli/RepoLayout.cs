@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-using System.Diagnostics;
 using Dlcall.ThunkGen.Build;
 
 namespace Dlcall.Cli;
@@ -30,11 +29,8 @@ public static class RepoLayout
         string error = "";
         var lines = RunCache.Get("sysroot", key, [script], () =>
         {
-            var psi = new ProcessStartInfo("bash");
-            psi.ArgumentList.Add(script);
-            psi.ArgumentList.Add(guest.Debian);
-            foreach (string p in packages) psi.ArgumentList.Add(p);
-            var (code, dir, err) = Progress.Step($"building the {guest.Debian} guest root ({packages.Length} package(s) and what they need)", () => ChildProcess.Run(psi), r => r.Item1 != 0);
+            var (code, dir, err) = Progress.Step($"building the {guest.Debian} guest root ({packages.Length} package(s) and what they need)",
+                () => ChildProcess.Capture("bash", [script, guest.Debian, .. packages]), r => r.Item1 != 0);
             error = err.Trim();
             return code == 0 ? [dir.Trim()] : null;
         }, v => v.Count == 1 && File.Exists(Path.Combine(v[0], ".dlcall-complete")));

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 using System.CommandLine;
-using System.Diagnostics;
+using Dlcall.ThunkGen.Build;
 
 namespace Dlcall.Cli;
 
@@ -80,11 +80,8 @@ internal static class ScriptCommands
     {
         foreach (var (exe, args) in steps)
         {
-            var psi = new ProcessStartInfo(exe) { WorkingDirectory = RepoLayout.Root };
-            foreach (string a in args) psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            p.WaitForExit();
-            if (p.ExitCode != 0) return p.ExitCode;
+            int code = ChildProcess.Attached(exe, args, RepoLayout.Root);
+            if (code != 0) return code;
         }
         return 0;
     }

@@ -26,6 +26,9 @@ public class RunPolicyTests
     [Theory]
     [InlineData("--deny", "libz*", "refused by --deny 'libz*'")]
     [InlineData("--allow", "libm.so*:libc.so*", "matched by no --allow pattern")]
+    // The one glob dialect (docs/Security.md, "Glob patterns"): '?' and sets, as the spec lists have them.
+    [InlineData("--deny", "lib[xyz].so.?", "refused by --deny 'lib[xyz].so.?'")]
+    [InlineData("--allow", "lib[!z]*", "matched by no --allow pattern")]
     public void RefusedLibraryStaysEmulated(string option, string pattern, string why)
     {
         // No host side at all: the program passes only because zlib is not passed through.

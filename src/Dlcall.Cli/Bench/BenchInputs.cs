@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-using System.Diagnostics;
+using Dlcall.ThunkGen.Build;
 
 namespace Dlcall.Cli.Bench;
 
@@ -44,13 +44,8 @@ internal static class BenchInputs
 
     private static (int Code, string Stderr) Shell(string command)
     {
-        var psi = new ProcessStartInfo("bash") { RedirectStandardError = true };
-        psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add("set -o pipefail; " + command);
-        using var p = Process.Start(psi)!;
-        string err = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, err.Trim());
+        var (code, _, err) = ChildProcess.Capture("bash", ["-c", "set -o pipefail; " + command]);
+        return (code, err.Trim());
     }
 
     private static string Quote(string s) => "'" + s.Replace("'", "'\\''") + "'";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Dlcall.ThunkGen.Build;
 
 namespace Dlcall.Cli.Bench;
 
@@ -10,33 +11,20 @@ public sealed record TimedRun(double Seconds, int ExitCode, string StdoutSha256,
     /// <summary>Runs <paramref name="exe"/> with <paramref name="args"/>, stdin from <paramref name="stdinFile"/> if given.</summary>
     public static TimedRun Measure(string exe, IReadOnlyList<string> args, string? stdinFile, string workDir)
     {
-        var psi = new ProcessStartInfo(exe)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = stdinFile != null,
-            WorkingDirectory = workDir,
-        };
-        foreach (string a in args) psi.ArgumentList.Add(a);
-        var clock = Stopwatch.StartNew();
-        using var p = Process.Start(psi)!;
-        // Digest stdout as it streams: large outputs never touch the disk or the heap whole.
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var pump = Task.Run(() =>
+        var clock = Stopwatch.StartNew();
+        // Digest stdout as it streams: large outputs never touch the disk or the heap whole.
+        var (code, stderr) = ChildProcess.Run(ChildProcess.Start(exe, args, workDir), stdout =>
         {
             var buf = new byte[1 << 16];
             int n;
-            while ((n = p.StandardOutput.BaseStream.Read(buf, 0, buf.Length)) > 0) sha.AppendData(buf, 0, n);
-        });
-        var err = p.StandardError.ReadToEndAsync();
-        if (stdinFile != null)
+            while ((n = stdout.Read(buf, 0, buf.Length)) > 0) sha.AppendData(buf, 0, n);
+        }, stdinFile is null ? null : stdin =>
         {
-            using (var input = File.OpenRead(stdinFile)) input.CopyTo(p.StandardInput.BaseStream);
-            p.StandardInput.Close();
-        }
-        p.WaitForExit();
-        pump.Wait();
+            using var input = File.OpenRead(stdinFile);
+            input.CopyTo(stdin);
+        });
         double seconds = clock.Elapsed.TotalSeconds;
-        return new TimedRun(seconds, p.ExitCode, Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant(), err.Result);
+        return new TimedRun(seconds, code, Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant(), stderr);
     }
 }

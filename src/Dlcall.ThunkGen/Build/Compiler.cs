@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-using System.Diagnostics;
 using Dlcall.ThunkGen.Diagnostics;
 using Dlcall.ThunkGen.Driver;
 using Dlcall.ThunkGen.Emit;
@@ -59,11 +58,9 @@ public static class Compiler
 
     private static bool Run(List<Diagnostic> diags, string exe, IEnumerable<string> args)
     {
-        var psi = new ProcessStartInfo(exe);
-        foreach (string a in args) psi.ArgumentList.Add(a);
         try
         {
-            var (code, output, err) = ChildProcess.Run(psi);
+            var (code, output, err) = ChildProcess.Capture(exe, args);
             if (code == 0) return true;
             diags.Add(new(Severity.Error, DiagnosticCodes.CompileFailed, $"{exe} failed:\n{err}{output}".TrimEnd()));
         }
