@@ -10,6 +10,13 @@
  * fixed table in BSS with lock-free inserts. A function is named (dladdr)
  * once, when its slot is taken, because its library may be unloaded by
  * exit; the report groups by library.
+ *
+ * The report speaks of what the guest called: a generated thunk
+ * (libdlcall_thunk_zlib.so!dlcall_thunk_deflate) is shown as its guest
+ * function (zlib: deflate), and a call through the host runtime's entries
+ * (dlcall_rt_call, dlcall_rt_resume: calls that may call back, <dlcall/thunk.h>)
+ * counts for the thunk its frame runs, with the guest callbacks it asked
+ * for counted per label ("zlib: inflateBack(in)").
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -24,20 +31,36 @@
 #include <unistd.h>
 
 #include <dlcall/protocol.h>
+#include <dlcall/thunk.h>
 
 #include "call.h"
+#include "guest_mem.h"
 #include "log.h"
 #include "stats.h"
 
 /* Distinct host functions counted one by one; more go to "other". */
 #define FN_SLOTS 4096
 
+/* How a function's calls count: as its own, or for the frame's thunk. */
+enum fn_role { ROLE_UNNAMED, ROLE_PLAIN, ROLE_RT_CALL, ROLE_RT_RESUME };
+
 struct fn_slot {
     uint64_t fn;
     uint64_t count;
     uint64_t ns;
-    char lib[160]; /* "" when dladdr knows no library */
-    char sym[80];  /* "" when fn is not a symbol's start */
+    uint64_t callbacks; /* guest callbacks its calls asked for */
+    unsigned int role;  /* enum fn_role, stored once the slot is named */
+    char lib[160];      /* "" when dladdr knows no library */
+    char sym[80];       /* "" when fn is not a symbol's start */
+};
+
+/* Distinct callback labels counted one by one; more go to "other". */
+#define CB_SLOTS 256
+
+struct cb_slot {
+    uint64_t what; /* the label's address: the thunk library's string */
+    uint64_t count;
+    char label[96];
 };
 
 #define ID_NAME(name, value) [value] = #name,
@@ -50,6 +73,12 @@ static uint64_t id_count[DLCALL_STATS_KINDS];
 static uint64_t id_ns[DLCALL_STATS_KINDS];
 static struct fn_slot fn_table[FN_SLOTS];
 static uint64_t other_count, other_ns;
+static struct cb_slot cb_table[CB_SLOTS];
+static uint64_t other_callbacks;
+
+/* The host runtime's dlcall_rt_callback_what (dlcall_host.h), found by
+ * dlsym when its entries are first seen; NULL: callbacks go uncounted. */
+static const char *(*rt_callback_what)(const void *frame);
 
 /* The entry points of the C# side (NativeGlue.cs). */
 bool dlcall_stats_file(const char *path);
@@ -71,8 +100,12 @@ static void forget_counts(void)
     for (size_t i = 0; i < FN_SLOTS; i++) {
         fn_table[i].count = 0;
         fn_table[i].ns = 0;
+        fn_table[i].callbacks = 0;
     }
-    other_count = other_ns = 0;
+    for (size_t i = 0; i < CB_SLOTS; i++) {
+        cb_table[i].count = 0;
+    }
+    other_count = other_ns = other_callbacks = 0;
 }
 
 /* stats_file=PATH: false (errno set) when it cannot be opened. */
@@ -115,20 +148,47 @@ static void keep(char *dst, size_t size, const char *s)
     snprintf(dst, size, "%s", s);
 }
 
-static void name_slot(struct fn_slot *slot, uint64_t fn)
+/* The host runtime's entry points, whose calls count for the frame's thunk. */
+static unsigned int role_of(const Dl_info *info)
+{
+    bool call, resume;
+    void *rt;
+
+    if (info->dli_sname == NULL) {
+        return ROLE_PLAIN;
+    }
+    call = strcmp(info->dli_sname, "dlcall_rt_call") == 0;
+    resume = strcmp(info->dli_sname, "dlcall_rt_resume") == 0;
+    if (!call && !resume) {
+        return ROLE_PLAIN;
+    }
+    if (__atomic_load_n(&rt_callback_what, __ATOMIC_RELAXED) == NULL &&
+        (rt = dlopen(info->dli_fname, RTLD_NOW | RTLD_NOLOAD)) != NULL) {
+        __atomic_store_n(&rt_callback_what,
+                         (const char *(*)(const void *))dlsym(rt, "dlcall_rt_callback_what"),
+                         __ATOMIC_RELAXED);
+        dlclose(rt);
+    }
+    return call ? ROLE_RT_CALL : ROLE_RT_RESUME;
+}
+
+static unsigned int name_slot(struct fn_slot *slot, uint64_t fn)
 {
     Dl_info info;
 
     if (dladdr((void *)(uintptr_t)fn, &info) == 0 || info.dli_fname == NULL) {
-        return;
+        return ROLE_PLAIN;
     }
     keep(slot->lib, sizeof(slot->lib), info.dli_fname);
     if (info.dli_sname != NULL && info.dli_saddr == (void *)(uintptr_t)fn) {
         keep(slot->sym, sizeof(slot->sym), info.dli_sname);
+        return role_of(&info);
     }
+    return ROLE_PLAIN;
 }
 
-static void count_fn(uint64_t fn, uint64_t ns)
+/* @fn's slot, taken and named when new; NULL when the table is full. */
+static struct fn_slot *slot_of(uint64_t fn)
 {
     size_t i = (size_t)((fn * 0x9e3779b97f4a7c15ull) >> 52) & (FN_SLOTS - 1);
 
@@ -140,31 +200,124 @@ static void count_fn(uint64_t fn, uint64_t ns)
 
             if (__atomic_compare_exchange_n(&fn_table[i].fn, &expected, fn, false,
                                             __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
-                name_slot(&fn_table[i], fn);
+                __atomic_store_n(&fn_table[i].role, name_slot(&fn_table[i], fn),
+                                 __ATOMIC_RELEASE);
                 seen = fn;
             } else {
                 seen = expected;
             }
         }
         if (seen == fn) {
-            __atomic_add_fetch(&fn_table[i].count, 1, __ATOMIC_RELAXED);
-            __atomic_add_fetch(&fn_table[i].ns, ns, __ATOMIC_RELAXED);
+            return &fn_table[i];
+        }
+    }
+    return NULL;
+}
+
+/* @slot's role; while another thread is still naming it, asks dladdr too. */
+static unsigned int role(const struct fn_slot *slot)
+{
+    unsigned int r = __atomic_load_n(&slot->role, __ATOMIC_ACQUIRE);
+    Dl_info info;
+
+    if (r != ROLE_UNNAMED) {
+        return r;
+    }
+    if (dladdr((void *)(uintptr_t)slot->fn, &info) == 0 ||
+        info.dli_saddr != (void *)(uintptr_t)slot->fn) {
+        return ROLE_PLAIN;
+    }
+    return role_of(&info);
+}
+
+static void add(struct fn_slot *slot, uint64_t calls, uint64_t ns)
+{
+    if (slot == NULL) {
+        __atomic_add_fetch(&other_count, calls, __ATOMIC_RELAXED);
+        __atomic_add_fetch(&other_ns, ns, __ATOMIC_RELAXED);
+        return;
+    }
+    __atomic_add_fetch(&slot->count, calls, __ATOMIC_RELAXED);
+    __atomic_add_fetch(&slot->ns, ns, __ATOMIC_RELAXED);
+}
+
+static void count_callback(const char *what)
+{
+    uint64_t key = (uint64_t)(uintptr_t)what;
+    size_t i = (size_t)((key * 0x9e3779b97f4a7c15ull) >> 56) & (CB_SLOTS - 1);
+
+    for (size_t probe = 0; probe < CB_SLOTS; probe++, i = (i + 1) & (CB_SLOTS - 1)) {
+        uint64_t seen = __atomic_load_n(&cb_table[i].what, __ATOMIC_RELAXED);
+
+        if (seen == 0) {
+            uint64_t expected = 0;
+
+            if (__atomic_compare_exchange_n(&cb_table[i].what, &expected, key, false,
+                                            __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+                /* Copied now: the thunk library holding it may be unloaded by exit. */
+                keep(cb_table[i].label, sizeof(cb_table[i].label), what);
+                seen = key;
+            } else {
+                seen = expected;
+            }
+        }
+        if (seen == key) {
+            __atomic_add_fetch(&cb_table[i].count, 1, __ATOMIC_RELAXED);
             return;
         }
     }
-    __atomic_add_fetch(&other_count, 1, __ATOMIC_RELAXED);
-    __atomic_add_fetch(&other_ns, ns, __ATOMIC_RELAXED);
+    __atomic_add_fetch(&other_callbacks, 1, __ATOMIC_RELAXED);
 }
 
-void dlcall_stats_record(unsigned int kind, uint64_t fn, uint64_t ns)
+/*
+ * A call of the host runtime's entry @rt with @frame (guest memory, which
+ * the runtime has just used): it counts for the thunk the frame runs, once
+ * per dlcall_rt_call (a resume only adds host time), and the callback the
+ * frame now waits for, if any, is counted by its label.
+ */
+static void count_runtime(struct fn_slot *rt, unsigned int entry, uint64_t frame, uint64_t ns)
 {
+    const char *(*callback_what)(const void *) =
+        __atomic_load_n(&rt_callback_what, __ATOMIC_RELAXED);
+    uint64_t thunk = 0;
+    struct fn_slot *slot;
+    const char *what;
+
+    if (!dlcall_read_guest(frame + offsetof(struct dlcall_frame, thunk), &thunk, sizeof(thunk)) ||
+        thunk == 0) {
+        add(rt, 1, ns);
+        return;
+    }
+    slot = slot_of(thunk);
+    add(slot, entry == ROLE_RT_CALL ? 1 : 0, ns);
+    what = callback_what != NULL ? callback_what((const void *)(uintptr_t)frame) : NULL;
+    if (what != NULL) {
+        if (slot != NULL) {
+            __atomic_add_fetch(&slot->callbacks, 1, __ATOMIC_RELAXED);
+        }
+        count_callback(what);
+    }
+}
+
+void dlcall_stats_record(unsigned int kind, uint64_t fn, uint64_t arg, uint64_t ns)
+{
+    struct fn_slot *slot;
+    unsigned int r;
+
     if (kind >= DLCALL_STATS_KINDS) {
         kind = DLCALL_STATS_UNKNOWN;
     }
     __atomic_add_fetch(&id_count[kind], 1, __ATOMIC_RELAXED);
     __atomic_add_fetch(&id_ns[kind], ns, __ATOMIC_RELAXED);
-    if (fn != 0) {
-        count_fn(fn, ns);
+    if (fn == 0) {
+        return;
+    }
+    slot = slot_of(fn);
+    r = slot != NULL ? role(slot) : ROLE_PLAIN;
+    if (r == ROLE_RT_CALL || r == ROLE_RT_RESUME) {
+        count_runtime(slot, r, arg, ns);
+    } else {
+        add(slot, 1, ns);
     }
 }
 
@@ -175,6 +328,7 @@ struct fn_row {
     uint64_t fn;
     uint64_t count;
     uint64_t ns;
+    uint64_t callbacks;
     uint64_t lib_count; /* the library's total, for ordering */
 };
 
@@ -190,7 +344,10 @@ static int by_library_then_count(const void *pa, const void *pb)
     if (c != 0) {
         return c;
     }
-    return a->count < b->count ? 1 : a->count > b->count ? -1 : 0;
+    if (a->count != b->count) {
+        return a->count < b->count ? 1 : -1;
+    }
+    return a->ns < b->ns ? 1 : a->ns > b->ns ? -1 : 0;
 }
 
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -223,6 +380,7 @@ static size_t collect(struct fn_row *rows)
         r->fn = fn_table[i].fn;
         r->count = fn_table[i].count;
         r->ns = fn_table[i].ns;
+        r->callbacks = fn_table[i].callbacks;
         r->lib = fn_table[i].lib[0] != 0 ? fn_table[i].lib : "(no library)";
         r->sym = fn_table[i].sym[0] != 0 ? fn_table[i].sym : NULL;
     }
@@ -237,9 +395,84 @@ static size_t collect(struct fn_row *rows)
     return n;
 }
 
+/* The generated thunks' names, which the report leaves out (ThunkGen's
+ * BoundaryFunction.ThunkName and GuestLoaderEmitter.HostLibraryName). */
+#define THUNK_PREFIX "dlcall_thunk_"
+#define THUNK_LIB_PREFIX "libdlcall_thunk_"
+
+/* "zlib (/path/libdlcall_thunk_zlib.so)" for a thunk library, else @lib. */
+static void library_name(char *dst, size_t size, const char *lib)
+{
+    const char *base = strrchr(lib, '/') != NULL ? strrchr(lib, '/') + 1 : lib;
+    size_t len = strlen(base), pre = strlen(THUNK_LIB_PREFIX);
+
+    if (len > pre + 3 && strncmp(base, THUNK_LIB_PREFIX, pre) == 0 &&
+        strcmp(base + len - 3, ".so") == 0) {
+        snprintf(dst, size, "%.*s (%s)", (int)(len - pre - 3), base + pre, lib);
+    } else {
+        snprintf(dst, size, "%s", lib);
+    }
+}
+
+/* The guest function a thunk stands for: its name without the prefix. */
+static const char *guest_function(const char *sym)
+{
+    size_t pre = strlen(THUNK_PREFIX);
+
+    return strncmp(sym, THUNK_PREFIX, pre) == 0 && sym[pre] != 0 ? sym + pre : sym;
+}
+
+static void report_function(const struct fn_row *r)
+{
+    char name[32], more[48] = "";
+
+    if (r->sym == NULL) {
+        snprintf(name, sizeof(name), "0x%llx", (unsigned long long)r->fn);
+    }
+    if (r->callbacks != 0) {
+        snprintf(more, sizeof(more), ", %llu guest callbacks", (unsigned long long)r->callbacks);
+    }
+    say("dlcall stats:   %s: %llu calls, %.3f ms%s\n", r->sym != NULL ? guest_function(r->sym) : name,
+        (unsigned long long)r->count, (double)r->ns / 1e6, more);
+}
+
+static int by_count(const void *pa, const void *pb)
+{
+    const struct cb_slot *a = pa, *b = pb;
+
+    return a->count < b->count ? 1 : a->count > b->count ? -1 : strcmp(a->label, b->label);
+}
+
+/* The guest callbacks host code made, per label ("zlib: inflateBack(in)"). */
+static void report_callbacks(void)
+{
+    struct cb_slot *rows = malloc(sizeof(cb_table));
+    size_t n = 0;
+
+    if (rows == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < CB_SLOTS; i++) {
+        if (cb_table[i].what != 0 && cb_table[i].count != 0) {
+            rows[n++] = cb_table[i];
+        }
+    }
+    qsort(rows, n, sizeof(rows[0]), by_count);
+    for (size_t i = 0; i < n; i++) {
+        say("dlcall stats: guest callback %s: %llu calls\n", rows[i].label,
+            (unsigned long long)rows[i].count);
+    }
+    if (other_callbacks != 0) {
+        say("dlcall stats: %llu further guest callbacks (table full)\n",
+            (unsigned long long)other_callbacks);
+    }
+    free(rows);
+}
+
 static void report_functions(void)
 {
     struct fn_row *rows = calloc(FN_SLOTS, sizeof(*rows));
+    char lib[sizeof(fn_table[0].lib) + 40];
     size_t n;
 
     if (rows == NULL) {
@@ -247,8 +480,8 @@ static void report_functions(void)
     }
     n = collect(rows);
     for (size_t i = 0; i < n; i++) {
-        if (rows[i].count == 0) {
-            continue; /* called by the parent only */
+        if (rows[i].count == 0 && rows[i].ns == 0) {
+            continue; /* called by the parent only, or a runtime entry */
         }
         if (i == 0 || strcmp(rows[i].lib, rows[i - 1].lib) != 0) {
             uint64_t ns = 0;
@@ -256,22 +489,18 @@ static void report_functions(void)
             for (size_t j = i; j < n && strcmp(rows[j].lib, rows[i].lib) == 0; j++) {
                 ns += rows[j].ns;
             }
-            say("dlcall stats: library %s: %llu calls, %.3f ms on the host\n", rows[i].lib,
+            library_name(lib, sizeof(lib), rows[i].lib);
+            say("dlcall stats: library %s: %llu calls, %.3f ms on the host\n", lib,
                 (unsigned long long)rows[i].lib_count, (double)ns / 1e6);
         }
-        if (rows[i].sym != NULL) {
-            say("dlcall stats:   %s: %llu calls, %.3f ms\n", rows[i].sym,
-                (unsigned long long)rows[i].count, (double)rows[i].ns / 1e6);
-        } else {
-            say("dlcall stats:   0x%llx: %llu calls, %.3f ms\n", (unsigned long long)rows[i].fn,
-                (unsigned long long)rows[i].count, (double)rows[i].ns / 1e6);
-        }
+        report_function(&rows[i]);
     }
     if (other_count != 0) {
         say("dlcall stats: %llu calls of further functions (table full), %.3f ms\n",
             (unsigned long long)other_count, (double)other_ns / 1e6);
     }
     free(rows);
+    report_callbacks();
 }
 
 /*

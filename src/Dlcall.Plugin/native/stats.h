@@ -15,8 +15,9 @@
 #define DLCALL_STATS_KINDS (DLCALL_ID_COUNT + 2)
 
 uint64_t dlcall_now_ns(void);
-/* One call of @kind, of host function @fn (0: none), that took @ns. */
-void dlcall_stats_record(unsigned int kind, uint64_t fn, uint64_t ns);
+/* One call of @kind, of host function @fn (0: none) with first argument
+ * @arg (a host runtime entry's frame), that took @ns. */
+void dlcall_stats_record(unsigned int kind, uint64_t fn, uint64_t arg, uint64_t ns);
 
 #pragma GCC visibility pop
 
