@@ -40,6 +40,8 @@ struct co {
     uint8_t *map;               /* guard page, then the stack */
     size_t map_size;
     int done;                   /* the thunk returned */
+    /* The callback it waits for (state CALLBACK), for the plugin's stats. */
+    const struct dlcall_cb_target *pending;
 };
 
 struct thread_state {
@@ -320,7 +322,20 @@ uint64_t dlcall_rt_callback(const struct dlcall_cb_target *t,
     }
     f->cb_ret = 0;
     f->state = DLCALL_FRAME_CALLBACK;
+    co->pending = t;
     dlcall_switch(&co->sp, co->caller_sp);
+    co->pending = NULL;
     /* dlcall_rt_resume() checked that the guest resumed this frame. */
     return f->cb_ret;
+}
+
+const char *dlcall_rt_callback_what(const void *frame)
+{
+    struct thread_state *ts = tls_thread;
+    struct co *co = ts != NULL ? ts->active : NULL;
+
+    if (co == NULL || co->frame != frame || co->pending == NULL) {
+        return NULL;
+    }
+    return co->pending->what != NULL ? co->pending->what : "callback";
 }

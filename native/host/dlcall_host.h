@@ -90,4 +90,12 @@ DLCALL_HOST_API const struct dlcall_cb_target *dlcall_rt_current_target(void);
 DLCALL_HOST_API uint64_t dlcall_rt_callback(const struct dlcall_cb_target *t,
                                             const uint64_t *argv, int argc);
 
+/*
+ * For the plugin's stats=on, right after dlcall_rt_call or dlcall_rt_resume
+ * returned on this thread: the label (struct dlcall_cb_target's what, "zlib:
+ * inflateBack(in)") of the guest callback @frame now waits for, or NULL
+ * when its thunk is done. The plugin finds it with dlsym, by this name.
+ */
+DLCALL_HOST_API const char *dlcall_rt_callback_what(const void *frame);
+
 #endif /* DLCALL_HOST_H */

@@ -82,7 +82,7 @@ internal static unsafe class NativeGlue
     internal static extern bool ReadGuest(ulong guest, void* dst, nuint length);
 
     /// <summary>stats_file=: the report goes to <paramref name="path"/>, appended in one write
-    /// (stats.c, as the three below).</summary>
+    /// (stats_report.c, as the three below).</summary>
     [DllImport("dlcall_glue", EntryPoint = "dlcall_stats_file", SetLastError = true)]
     [return: MarshalAs(UnmanagedType.U1)]
     internal static extern bool StatsFile(byte* path);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+using System.Text.RegularExpressions;
 using Dlcall.TestSupport;
 
 namespace Dlcall.E2E.Tests;
@@ -19,8 +20,64 @@ public class RunPolicyTests
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Contains("PASS zerrno", r.StdoutText);
         Assert.Contains("dlcall stats: LOAD_LIBRARY: 2 calls, ", r.StderrText); // the runtime and the thunks
-        Assert.Matches(@"dlcall stats: library \S+/libdlcall_thunk_zlib\.so: \d+ calls, \d+\.\d{3} ms on the host", r.StderrText);
-        Assert.Matches(@"dlcall stats:   dlcall_thunk_gz\w+: \d+ calls", r.StderrText);
+        Assert.Matches(@"dlcall stats: library zlib \(\S+/libdlcall_thunk_zlib\.so\): \d+ calls, \d+\.\d{3} ms on the host", r.StderrText);
+        Assert.Matches(@"dlcall stats:   gz\w+: \d+ calls", r.StderrText);
+    }
+
+    private static string DebianRoot => DebianProgram.Root("aarch64", "dash", "bash", "coreutils", "pigz", "xz-utils", "sqlite3");
+
+    /// <summary>Issue #13: --stats names what the guest called, grouped by the library it stands
+    /// for (zlib: deflate), not dlcall's thunks (dlcall_thunk_deflate) or its host runtime
+    /// (dlcall_rt_call); Debian's programs, emulated and passed through, same output.</summary>
+    [Theory]
+    [InlineData("zlib", "usr/bin/pigz", "deflateInit2_ deflate crc32 deflateEnd", new[] { "-c", "-n", "INPUT" })]
+    [InlineData("sqlite3", "usr/bin/sqlite3", "sqlite3_open_v2 sqlite3_prepare_v2 sqlite3_step sqlite3_column_text sqlite3_finalize",
+        new[] { ":memory:", "create table t(x); insert into t values (6), (7); select sum(x), group_concat(x) from t;" })]
+    public void StatsNameTheGuestFunctionsPerLibrary(string lib, string program, string functions, string[] args)
+    {
+        string root = DebianRoot;
+        args = [.. args.Select(a => a == "INPUT" ? DebianProgram.Input(1) : a)];
+        string[] run = ["--sysroot", root, "--", Path.Combine(root, program), .. args];
+        var emulated = Dlcall(["run", "--passthrough", "none", .. run]);
+        var r = Dlcall(["run", "--stats", "--passthrough", lib, .. run]);
+        Assert.True(emulated.ExitCode == 0, emulated.ToString());
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal(emulated.Stdout, r.Stdout);
+        string block = LibraryBlock(r.StderrText, lib);
+        foreach (string f in functions.Split(' '))
+            Assert.Matches($@"\ndlcall stats:   {f}: [1-9]\d* calls, \d+\.\d{{3}} ms\n", block);
+        Assert.DoesNotContain("dlcall stats:   dlcall_thunk_", r.StderrText); // the path in the heading has it
+        Assert.DoesNotContain("dlcall_rt_", r.StderrText);
+    }
+
+    /// <summary>A call that may call back goes through the host runtime (dlcall_rt_call, then
+    /// dlcall_rt_resume per callback): it counts once for the function the guest called, and its
+    /// guest callbacks count per label. zcallbacks counts its own zalloc calls: the same number.</summary>
+    [Fact]
+    public void StatsCountGuestCallbacksPerLabelForTheFunctionThatMadeThem()
+    {
+        var emulated = Dlcall(["run", "--passthrough", "none", "--", Zlib("zcallbacks")]);
+        var r = Dlcall(["run", "--stats", "--passthrough", "zlib", "--", Zlib("zcallbacks")]);
+        Assert.True(emulated.ExitCode == 0, emulated.ToString());
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("PASS zcallbacks", r.StdoutText);
+        Assert.Equal(emulated.StdoutText, r.StdoutText);
+        string allocs = Regex.Match(r.StdoutText, @"totals: (\d+) allocs, (\d+) frees").Groups[1].Value;
+        string block = LibraryBlock(r.StderrText, "zlib");
+        Assert.Matches(@"\ndlcall stats:   inflateBack: 1 calls, \d+\.\d{3} ms, [1-9]\d* guest callbacks\n", block);
+        Assert.Matches(@"\ndlcall stats:   deflateInit2_: 1 calls, \d+\.\d{3} ms, [1-9]\d* guest callbacks\n", block);
+        Assert.Matches(@"\ndlcall stats: guest callback zlib: inflateBack\(in\): [1-9]\d* calls\n", r.StderrText);
+        Assert.Matches(@"\ndlcall stats: guest callback zlib: inflateBack\(out\): [1-9]\d* calls\n", r.StderrText);
+        Assert.Contains($"\ndlcall stats: guest callback zlib: struct z_stream_s.zalloc: {allocs} calls\n", r.StderrText);
+        Assert.DoesNotContain("dlcall_rt_", r.StderrText);
+    }
+
+    /// <summary>The report's lines for <paramref name="lib"/>: its heading and its functions.</summary>
+    private static string LibraryBlock(string report, string lib)
+    {
+        var m = Regex.Match(report, $@"\ndlcall stats: library {lib} \(\S+/libdlcall_thunk_{lib}\.so\): [1-9]\d* calls, \d+\.\d{{3}} ms on the host\n(dlcall stats:   .*\n)+");
+        Assert.True(m.Success, $"no functions of {lib} in the report:\n{report}");
+        return "\n" + m.Value.TrimStart('\n');
     }
 
     [Theory]

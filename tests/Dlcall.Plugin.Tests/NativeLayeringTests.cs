@@ -20,6 +20,7 @@ public partial class NativeLayeringTests
         "filter",    // the syscall filters: the magic number, INVOKE_PROC, exec
         "fast_path", // the translation callback and the fast call
         "slow_path", // first call, refusal, stats and trace around a call
+        "stats_report", // the stats report (at exit, before a followed exec)
         "stats", "trace", "fault",
         "call", "log", "guest_mem", // the bottom: the host call, the log, guest memory
     ];

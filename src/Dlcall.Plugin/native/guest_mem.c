@@ -153,7 +153,7 @@ bool dlcall_guest_rw(uint64_t guest, size_t len)
     return read_guest(guest, copy, len) && write_guest(guest, copy, len);
 }
 
-/* Reads @len bytes at @guest into @dst without faulting (for the trace). */
+/* Reads @len bytes at @guest into @dst without faulting (trace, stats). */
 bool dlcall_read_guest(uint64_t guest, void *dst, size_t len)
 {
     return guest != 0 && read_guest(guest, dst, len);

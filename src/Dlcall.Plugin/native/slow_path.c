@@ -98,7 +98,7 @@ int64_t dlcall_serve_slow(unsigned int vcpu_index, uint64_t a1, uint64_t a2,
         if (slow & DLCALL_SLOW_STATS) {
             dlcall_stats_record(a1 < DLCALL_ID_COUNT ? (unsigned int)a1 : DLCALL_STATS_UNKNOWN,
                                 a1 == DLCALL_ID_INVOKE_PROC && ret == DLCALL_OK ? a2 : 0,
-                                dlcall_now_ns() - t0);
+                                a3, dlcall_now_ns() - t0);
         }
         if (slow & DLCALL_SLOW_TRACE) {
             dlcall_trace_call(vcpu_index, a1, a2, a3, a4, ret);
@@ -119,7 +119,7 @@ int64_t dlcall_fast_call_slow(unsigned int vcpu_index, uint64_t fn, uint64_t a,
     }
     dlcall_invoke_host_fn(fn, a, b);
     if (slow & DLCALL_SLOW_STATS) {
-        dlcall_stats_record(DLCALL_STATS_FAST, fn, dlcall_now_ns() - t0);
+        dlcall_stats_record(DLCALL_STATS_FAST, fn, a, dlcall_now_ns() - t0);
     }
     if (slow & DLCALL_SLOW_TRACE) {
         dlcall_trace_fast(vcpu_index, fn, a, b);
