@@ -1,6 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-using System.CommandLine;
-
 namespace Dlcall.Cli;
 
 /// <summary>
@@ -11,7 +9,7 @@ namespace Dlcall.Cli;
 /// <param name="Qemu">QEMU's and GNU's name: aarch64, riscv64, x86_64.</param>
 /// <param name="Debian">Debian's architecture: arm64, riscv64, amd64.</param>
 /// <param name="ElfMachine">e_machine in an ELF header.</param>
-internal sealed record GuestIsa(string Qemu, string Debian, int ElfMachine)
+internal sealed partial record GuestIsa(string Qemu, string Debian, int ElfMachine)
 {
     public static readonly GuestIsa Aarch64 = new("aarch64", "arm64", 183);
     public static readonly GuestIsa Riscv64 = new("riscv64", "riscv64", 243);
@@ -38,30 +36,4 @@ internal sealed record GuestIsa(string Qemu, string Debian, int ElfMachine)
     public static GuestIsa? Find(string name) => All.FirstOrDefault(i => i.Qemu == name || i.Debian == name);
 
     public static GuestIsa? FromElfMachine(int machine) => All.FirstOrDefault(i => i.ElfMachine == machine);
-
-    /// <summary>
-    /// A --arch option whose value is QEMU's name, whichever name was typed. It accepts
-    /// <paramref name="choices"/> (plus <paramref name="extra"/>, e.g. auto) and lists them in --help.
-    /// </summary>
-    public static Option<string> Option(string description, IReadOnlyList<GuestIsa> choices, string defaultValue, params string[] extra)
-    {
-        string[] names = [.. extra, .. choices.SelectMany(c => c.Names)];
-        var option = new Option<string>("--arch")
-        {
-            Description = description,
-            HelpName = string.Join("|", names),
-            DefaultValueFactory = _ => defaultValue,
-            CustomParser = r =>
-            {
-                string typed = r.Tokens.Count > 0 ? r.Tokens[^1].Value : defaultValue;
-                if (extra.Contains(typed)) return typed;
-                if (Find(typed) is { } isa && choices.Contains(isa)) return isa.Qemu;
-                string why = Find(typed) is { } other ? $"{other} is not one this command handles" : "unknown architecture";
-                r.AddError($"--arch '{typed}': {why}; use one of {string.Join(", ", names)}");
-                return null;
-            },
-        };
-        option.CompletionSources.Add(names);
-        return option;
-    }
 }

@@ -12,8 +12,12 @@ namespace Dlcall.Cli;
 /// <param name="PassedThrough">The libraries whose stubs the overlay has.</param>
 /// <param name="Emulated">Chosen libraries that stay emulated because the host's cannot serve the
 /// program (<see cref="HostCompatibility"/>), with the reason.</param>
+/// <param name="Inputs">Files and directories the launch was derived from besides those of
+/// <see cref="RunCache"/>'s lookups (<see cref="RunCache.Consulted"/>): QEMU, the plugin, the stubs and
+/// overlay, the library directories searched. With those, they decide whether a recorded launch
+/// (<see cref="WarmRun"/>) is still this one.</param>
 internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IReadOnlyList<string> PassedThrough,
-    IReadOnlyDictionary<string, string> Emulated)
+    IReadOnlyDictionary<string, string> Emulated, IReadOnlyList<string> Inputs)
 {
     /// <summary>
     /// For <paramref name="command"/> (program and arguments) on <paramref name="isa"/>: the guest root
@@ -28,8 +32,12 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
         string? sysroot, IReadOnlyList<string>? pluginOptions = null, IReadOnlyDictionary<string, string>? guestEnv = null,
         bool followExec = false)
     {
-        string qemu = Path.Combine(QemuDir(), "bin", "qemu-" + isa);
+        string qemuDir = QemuDir();
+        string qemu = Path.Combine(qemuDir, "bin", "qemu-" + isa);
         if (!File.Exists(qemu)) return (null, "QEMU is not built: run native/qemu/build-qemu.sh (./test.sh and ./demo.sh do)");
+        // QemuDir's cache checks qemu-aarch64 and the set of patches; Known() lists thunks/.
+        List<string> inputs = [qemu, Path.Combine(qemuDir, "bin", "qemu-aarch64"), Path.Combine(RepoLayout.Root, "native/qemu"),
+            Path.Combine(RepoLayout.Root, "thunks"), .. ThunkSettings.Known().Select(l => Path.Combine(RepoLayout.Root, "thunks", l))];
         var cmd = new QemuCommand();
         var emulated = new Dictionary<string, string>();
         if (isa != "x86_64")
@@ -40,9 +48,13 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
                 var (dir, err) = RepoLayout.Sysroot(isa, RunRootPackages());
                 if (dir is null) return (null, $"cannot build the {isa} guest root: {err}");
                 root = dir;
+                inputs.Add(Path.Combine(dir, ".dlcall-complete"));
             }
             cmd = cmd with { Root = root };
-            var (candidates, candErr) = Candidates(isa, root, libs);
+            // Where Candidates looks: a library added to the guest root or the host changes them.
+            inputs.AddRange([Path.Combine(root, "lib", isa + "-linux-gnu"), Path.Combine(root, "usr", "lib", isa + "-linux-gnu"),
+                "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu"]);
+            var (candidates, candErr) = Candidates(isa, root, libs, inputs);
             if (candidates is null) return (null, candErr);
             emulated = PassthroughVerdicts.Refusals(isa, root, command[0], candidates);
             libs = libs.Where(l => !emulated.ContainsKey(l)).ToList();
@@ -51,11 +63,13 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
         {
             if (!File.Exists(QemuCommand.Plugin)) return (null, "the plugin is not built: run scripts/build-plugin.sh");
             cmd = cmd with { Plugins = [QemuCommand.PluginSpec(libs.Count > 0 ? pluginOptions : null)] };
+            inputs.Add(QemuCommand.Plugin);
         }
         if (libs.Count > 0)
         {
             var (overlay, err) = Overlay(isa, libs);
             if (overlay is null) return (null, err);
+            inputs.AddRange(Directory.GetFileSystemEntries(overlay).Prepend(overlay));
             string? guestPath = Environment.GetEnvironmentVariable("LD_LIBRARY_PATH");
             string value = overlay + (string.IsNullOrEmpty(guestPath) ? "" : ":" + guestPath);
             // QEMU's -E splits on commas: a host LD_LIBRARY_PATH with one cannot be passed so.
@@ -64,7 +78,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
         }
         cmd = cmd with { Env = [.. guestEnv ?? new Dictionary<string, string>()] };
         var args = cmd.Args(command);
-        return (new GuestLaunch(qemu, args, libs, emulated), "");
+        return (new GuestLaunch(qemu, args, libs, emulated, inputs), "");
     }
 
     /// <summary>The packages of the guest root `run` uses without --sysroot: every known library's
@@ -133,13 +147,14 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
     /// missing from the guest root or the host is no candidate (the guest's own absence is ld.so's to report,
     /// the host's the stub generator's).</summary>
     private static (Dictionary<string, CandidateFiles>? Candidates, string Error) Candidates(
-        string isa, string root, IReadOnlyList<string> libs)
+        string isa, string root, IReadOnlyList<string> libs, List<string> inputs)
     {
         var result = new Dictionary<string, CandidateFiles>();
         foreach (string lib in libs)
         {
             var (facts, stub, err) = Stub(isa, lib);
             if (facts is null) return (null, err);
+            inputs.Add(stub); // a missing stub would be generated again
             string? guest = GuestRoot.Resolve(root, $"/usr/lib/{isa}-linux-gnu/{facts.Soname}")
                 ?? GuestRoot.Resolve(root, $"/lib/{isa}-linux-gnu/{facts.Soname}");
             string? host = RepoLayout.FindLibrary("/", "x86_64-linux-gnu", facts.HostLibrary);

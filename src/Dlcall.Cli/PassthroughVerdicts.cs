@@ -36,15 +36,10 @@ internal static class PassthroughVerdicts
         }
         var inputs = consumers.Select(c => c.Path)
             .Concat(candidates.Values.SelectMany(c => new[] { c.Guest, c.Host, c.Stub, c.SpecPath }))
-            .Append(program).Distinct();
+            .Append(program).Distinct().ToList();
+        RunCache.Consulted.UnionWith(inputs);
         Write(file, inputs, refusals);
         return refusals;
-    }
-
-    private static string Identity(string path)
-    {
-        var info = new FileInfo(path);
-        return info.Exists ? $"{info.Length}\t{info.LastWriteTimeUtc.Ticks}" : "missing\t0";
     }
 
     private static Dictionary<string, string>? Read(string file)
@@ -62,7 +57,8 @@ internal static class PassthroughVerdicts
         foreach (string line in lines)
         {
             string[] f = line.Split('\t', 4);
-            if (f[0] == "F" && f.Length == 4 && Identity(f[3]) != $"{f[1]}\t{f[2]}") return null;
+            if (f[0] == "F" && f.Length == 4) RunCache.Consulted.Add(f[3]);
+            if (f[0] == "F" && f.Length == 4 && RunCache.Identity(f[3]) != $"{f[1]}\t{f[2]}") return null;
             if (f[0] == "R" && f.Length >= 3) refusals[f[1]] = string.Join('\t', f[2..]);
         }
         return refusals;
@@ -75,7 +71,7 @@ internal static class PassthroughVerdicts
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             var text = new StringBuilder();
-            foreach (string p in inputs) text.Append($"F\t{Identity(p)}\t{Path.GetFullPath(p)}\n");
+            foreach (string p in inputs) text.Append($"F\t{RunCache.Identity(p)}\t{Path.GetFullPath(p)}\n");
             foreach (var (lib, why) in refusals) text.Append($"R\t{lib}\t{why.Replace('\n', ' ')}\n");
             string temp = $"{file}.{Environment.ProcessId}.tmp";
             File.WriteAllText(temp, text.ToString());

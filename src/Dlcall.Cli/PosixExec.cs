@@ -12,7 +12,7 @@ internal static partial class PosixExec
 {
     private const int SigPipe = 13, SigSetmask = 2;
 
-    private static readonly string[] OwnVariables = ["DLCALL_ROOT", "DLCALL_QEMU_DIR", "DLCALL_CACHE", "DLCALL_QEMU_SOURCE"];
+    private static readonly string[] OwnVariables = ["DLCALL_ROOT", "DLCALL_QEMU_DIR", "DLCALL_CACHE", "DLCALL_QEMU_SOURCE", WarmRun.TraceVariable];
 
     /// <summary>Only returns when execv fails, with errno's text.</summary>
     public static string Exec(string path, IReadOnlyList<string> args)
@@ -29,6 +29,13 @@ internal static partial class PosixExec
         // dlcall's own set-up variables (the wrapper's, the build's): QEMU copies its environment
         // into the guest's. DLCALL_FAST and DLCALL_HOST_DIR stay: the guest's stubs read them.
         foreach (string name in OwnVariables) UnsetEnv(name);
+        return ExecAsIs(path, args);
+    }
+
+    /// <summary>execv with this process's environment and signals as they are: for handing over
+    /// to another dlcall executable, whose inputs the DLCALL_* variables are. Returns errno's text.</summary>
+    public static string ExecAsIs(string path, IReadOnlyList<string> args)
+    {
         var argv = new nint[args.Count + 2];
         argv[0] = Marshal.StringToCoTaskMemUTF8(path);
         for (int i = 0; i < args.Count; i++) argv[i + 1] = Marshal.StringToCoTaskMemUTF8(args[i]);

@@ -16,17 +16,33 @@ internal static class RunCache
 
     public static string Dir => Path.Combine(RepoLayout.Artifacts, "run", "cache");
 
+    /// <summary>Every input a lookup of this process checked or recorded: a value derived from
+    /// several cached ones (<see cref="WarmRun"/>'s launch) depends on them all.</summary>
+    public static HashSet<string> Consulted { get; } = [];
+
     /// <summary>The lines cached for <paramref name="name"/> and <paramref name="key"/>, or those
     /// <paramref name="compute"/> gives (null: a failure, not cached) with the inputs it read.</summary>
     public static IReadOnlyList<string>? Get(string name, string key, IReadOnlyList<string> inputs,
         Func<IReadOnlyList<string>?> compute, Func<IReadOnlyList<string>, bool>? valid = null)
     {
+        Consulted.UnionWith(inputs);
         string file = Path.Combine(Dir, $"{name}-{FileKey($"{Layout}\n{key}\n{string.Join("\n", inputs)}")}");
         if (Read(file) is { } cached && (valid is null || valid(cached))) return cached;
         var value = compute();
         if (value != null) Write(file, inputs, value);
         return value;
     }
+
+    /// <summary>The lines <see cref="Put"/> stored for <paramref name="name"/> and <paramref name="key"/>
+    /// while every input it named is unchanged, else null. The inputs are the file's: the caller
+    /// need not know them beforehand.</summary>
+    public static IReadOnlyList<string>? Find(string name, string key) => Read(KeyedFile(name, key));
+
+    /// <summary>Stores <paramref name="values"/> for <see cref="Find"/>, valid while <paramref name="inputs"/> are unchanged.</summary>
+    public static void Put(string name, string key, IEnumerable<string> inputs, IReadOnlyList<string> values) =>
+        Write(KeyedFile(name, key), inputs, values);
+
+    private static string KeyedFile(string name, string key) => Path.Combine(Dir, $"{name}-{FileKey($"{Layout}\n{key}")}");
 
     /// <summary>A file name for <paramref name="text"/>: 64-bit FNV-1a in hex. Not SHA-256, whose first
     /// use loads OpenSSL (about 10 ms of every start); a collision only costs a recomputation, since
@@ -38,11 +54,14 @@ internal static class RunCache
         return h.ToString("x16");
     }
 
-    /// <summary>Size and modification time: what a rewrite, a touch or a removal changes.</summary>
+    /// <summary>Size and modification time: what a rewrite, a touch or a removal changes. For a
+    /// directory its modification time, which an added, removed or renamed entry changes.</summary>
     public static string Identity(string path)
     {
         var info = new FileInfo(path);
-        return info.Exists ? $"{info.Length}\t{info.LastWriteTimeUtc.Ticks}" : "missing\t0";
+        if (info.Exists) return $"{info.Length}\t{info.LastWriteTimeUtc.Ticks}";
+        var dir = new DirectoryInfo(path);
+        return dir.Exists ? $"dir\t{dir.LastWriteTimeUtc.Ticks}" : "missing\t0";
     }
 
     private static List<string>? Read(string file)

@@ -94,6 +94,12 @@ internal static class RunCommand
             try { File.WriteAllBytes(statsFile, []); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return Fail($"--stats-file: {e.Message}"); }
         }
+        if (!policy.Active && !stats && !verbose)
+        {
+            // For dlcall-run (src/Dlcall.Cli.Run): the next start of this program with these options execs QEMU at once.
+            WarmRun.Record(WarmRun.Key(archOption, passthrough, sysrootOption, followExec, isa, program), launch.Qemu,
+                launch.Args.Take(launch.Args.Count - command.Length), [.. launch.Inputs, .. RunCache.Consulted, program]);
+        }
         string execError = PosixExec.Exec(launch.Qemu, args);
         return Fail($"cannot run {launch.Qemu}: {execError}");
     }

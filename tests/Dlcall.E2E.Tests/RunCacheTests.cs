@@ -75,6 +75,32 @@ public sealed class RunCacheTests : IDisposable
         Assert.Contains("PASS", second.StdoutText);
     }
 
+    [Fact]
+    public void ARemovedStubEndsTheRecordedLaunch()
+    {
+        // dlcall-run (what ./dlcall run starts): the full CLI records the launch, the next run uses it...
+        string program = RepoPaths.Require("zlib", "aarch64", "zerrno");
+        var first = WarmRun(program);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var second = WarmRun(program);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains("dlcall-run: started from the recorded launch", second.StderrText);
+
+        // ...until an input changes: then the full CLI runs it, and regenerates what is gone.
+        string stub = Path.Combine(_root, "artifacts", "thunks", "aarch64", "lib", "libz.so.1");
+        File.Delete(stub);
+        var third = WarmRun(program);
+        Assert.True(third.ExitCode == 0, third.ToString());
+        Assert.Contains("dlcall-run: handing over to the full CLI", third.StderrText);
+        Assert.Contains("dlcall: generating the zlib stub for aarch64", third.StderrText);
+        Assert.Contains("PASS", third.StdoutText);
+        Assert.Contains("dlcall-run: started from the recorded launch", WarmRun(program).StderrText);
+    }
+
+    private ProcessResult WarmRun(string program) =>
+        ProcessRunner.Run(RepoPaths.Require("cli", "dlcall-run"), ["run", "--passthrough", "all", "--", program],
+            TimeSpan.FromMinutes(5), new Dictionary<string, string> { ["DLCALL_ROOT"] = _root, ["DLCALL_RUN_TRACE"] = "1" });
+
     private static void CopyDir(string from, string to)
     {
         Directory.CreateDirectory(to);

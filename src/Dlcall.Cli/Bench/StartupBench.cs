@@ -9,7 +9,7 @@ namespace Dlcall.Cli.Bench;
 /// <c>dlcall bench startup [--arch aarch64|arm64|riscv64] [--rounds 15]</c>: what `dlcall run` adds to
 /// starting a program. A guest's bin/true bare under QEMU, through `./dlcall run --passthrough none`
 /// and `--passthrough all` (as a user types it: the wrapper, no --sysroot), and `all` through the
-/// executable directly (the wrapper's share). Rounds alternate their order so machine noise hits
+/// executable the wrapper starts for `run`, dlcall-run, directly (the wrapper's share). Rounds alternate their order so machine noise hits
 /// every side alike; medians of the wall times and of each round's ratio to bare QEMU (paired), a
 /// table, bench/results/startup-*.md.
 /// </summary>
@@ -35,13 +35,13 @@ internal static class StartupBench
         var (bare, bareErr) = GuestLaunch.Prepare([program], isa, [], root);
         if (bare is null) return Fail(bareErr);
         string wrapper = Path.Combine(RepoLayout.Root, "dlcall");
-        string exe = Environment.ProcessPath ?? wrapper;
+        string exe = Path.Combine(AppContext.BaseDirectory, "dlcall-run");
         var sides = new (string Name, string Exe, IReadOnlyList<string> Args)[]
         {
             ("bare QEMU", bare.Qemu, bare.Args),
             ("dlcall run --passthrough none", wrapper, ["run", "--passthrough", "none", "--", program]),
             ("dlcall run --passthrough all", wrapper, ["run", "--passthrough", "all", "--", program]),
-            ("same, the executable without ./dlcall", exe, ["run", "--passthrough", "all", "--", program]),
+            ("same, dlcall-run without ./dlcall", exe, ["run", "--passthrough", "all", "--", program]),
         };
         // One unmeasured round: the first run of a side fills the caches (stubs, verdicts, guest root).
         foreach (var s in sides)
