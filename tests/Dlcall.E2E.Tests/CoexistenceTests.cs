@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.Cli;
+using Dlcall.TestSupport;
+
 namespace Dlcall.E2E.Tests;
 
 /// <summary>
@@ -63,5 +66,22 @@ public class CoexistenceTests
         var r = Guest.Run(new(isa, link), "forkexec", [Guest.HostLib, sigstate]);
         Guest.AssertPassed(r, "forkexec");
         Assert.Contains("exec ok", r.StdoutText);
+    }
+
+    [Fact]
+    public void TheGuestFindsTheDescriptorsBareQemuLeavesIt()
+    {
+        // The .NET runtime in the plugin keeps /dev/urandom open; it took descriptor 3, so a
+        // guest's first open() returned 4 under dlcall and 3 under bare QEMU.
+        string root = DebianProgram.Root("aarch64", "coreutils");
+        string ls = Path.Combine(root, "usr/bin/ls");
+        var bare = GuestCommand.Run("aarch64", new QemuCommand { Root = root }, [ls, "/proc/self/fd"], TimeSpan.FromMinutes(2));
+        Assert.True(bare.ExitCode == 0, bare.ToString());
+        foreach (string passthrough in new[] { "none", "all" })
+        {
+            var r = DebianProgram.Run(root, "usr/bin/ls", passthrough, "/proc/self/fd");
+            Assert.True(r.ExitCode == 0, r.ToString());
+            Assert.Equal(bare.StdoutText, r.StdoutText);
+        }
     }
 }

@@ -2,14 +2,18 @@
 /*
  * The top of libdlcall.so's C, and what NativeAOT cannot express: the
  * exported data symbol QEMU checks at load, code that runs before the .NET
- * runtime starts, and the libc syscall() this library's own code uses.
+ * runtime starts, the libc syscall() this library's own code uses, and the
+ * runtime's random bytes.
  * It calls no other file.
  */
 #include <errno.h>
 #include <linux/membarrier.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <stdarg.h>
+#include <stdint.h>
+#include <sys/random.h>
 #include <sys/syscall.h>
 
 /*
@@ -99,3 +103,40 @@ __attribute__((visibility("hidden"))) long syscall(long number, ...)
     return ret;
 }
 
+
+/*
+ * The runtime's random bytes (string hashing seeds, Random), replacing its
+ * minipal's: built for old glibc, that one opens /dev/urandom at the first
+ * use and keeps it open for good, a descriptor the guest then sees (its first
+ * open() returned 4 under dlcall, 3 under bare QEMU: CoexistenceTests).
+ * getrandom(2) needs none. These definitions keep the archive's random.c.o
+ * out of the link.
+ */
+int32_t minipal_get_cryptographically_secure_random_bytes(uint8_t *buffer, int32_t length);
+int32_t minipal_get_cryptographically_secure_random_bytes(uint8_t *buffer, int32_t length)
+{
+    while (length > 0) {
+        ssize_t n = getrandom(buffer, (size_t)length, 0);
+
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            return -1;
+        }
+        buffer += n;
+        length -= (int32_t)n;
+    }
+    return 0;
+}
+
+void minipal_get_non_cryptographically_secure_random_bytes(uint8_t *buffer, int32_t length);
+void minipal_get_non_cryptographically_secure_random_bytes(uint8_t *buffer, int32_t length)
+{
+    if (minipal_get_cryptographically_secure_random_bytes(buffer, length) != 0) {
+        /* getrandom(2) fails only without the syscall (Linux < 3.17). */
+        for (int32_t i = 0; i < length; i++) {
+            buffer[i] = (uint8_t)(lrand48() >> 7);
+        }
+    }
+}
