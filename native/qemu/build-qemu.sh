@@ -10,10 +10,11 @@
 # source lacks it. The result is cached outside the clone: a second run only
 # checks the cache and prints its location.
 #
-# Usage: native/qemu/build-qemu.sh [--source DIR] [--print-dir] [--deps-only]
+# Usage: native/qemu/build-qemu.sh [--source DIR] [--print-dir | --print-prefix] [--deps-only]
 #   --source DIR   use this QEMU source tree (also $DLCALL_QEMU_SOURCE)
 #   --print-dir    print the install directory of the cached build and exit
 #                  (non-zero when it is not built yet)
+#   --print-prefix print where the build goes, built or not (dlcall cache)
 #   --deps-only    install the build and cross-compile dependencies, then exit
 # Environment: DLCALL_CACHE (default ${XDG_CACHE_HOME:-~/.cache}/dlcall)
 set -euo pipefail
@@ -24,14 +25,16 @@ targets="aarch64-linux-user,riscv64-linux-user,x86_64-linux-user"
 cache="${DLCALL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dlcall}"
 source_dir="${DLCALL_QEMU_SOURCE:-}"
 print_dir=0
+print_prefix=0
 deps_only=0
 
 while [ $# -gt 0 ]; do
     case "$1" in
     --source) source_dir="$2"; shift 2 ;;
     --print-dir) print_dir=1; shift ;;
+    --print-prefix) print_prefix=1; shift ;;
     --deps-only) deps_only=1; shift ;;
-    -h|--help) sed -n '3,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,17p' "$0"; exit 0 ;;
     *) echo "build-qemu: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
@@ -143,6 +146,7 @@ main() {
         key="${qemu_pkg_version#*:}"
     fi
     local prefix="$cache/qemu-$key-$(patch_hash)"
+    if [ $print_prefix = 1 ]; then echo "$prefix"; exit 0; fi
     if [ $print_dir = 1 ]; then
         [ -x "$prefix/bin/qemu-aarch64" ] || exit 1
         echo "$prefix"; exit 0

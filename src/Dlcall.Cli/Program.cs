@@ -8,6 +8,7 @@ root.Subcommands.Add(GenCommand.Create());
 root.Subcommands.Add(run);
 root.Subcommands.Add(DoctorCommand.Create());
 root.Subcommands.Add(InstallCommand.Create());
+root.Subcommands.Add(CacheCommand.Create());
 root.Subcommands.Add(ScriptCommands.Setup());
 root.Subcommands.Add(ScriptCommands.Sysroot());
 root.Subcommands.Add(ScriptCommands.Bench());
