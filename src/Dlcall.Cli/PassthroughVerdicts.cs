@@ -12,7 +12,7 @@ namespace Dlcall.Cli;
 internal static class PassthroughVerdicts
 {
     // Bump when the checks change, so older verdicts are not reused.
-    private const string Layout = "compat1";
+    private const string Layout = "compat2";
 
     /// <summary>Library name to the reason it stays emulated, for the <paramref name="candidates"/>
     /// (library name to files) a program <paramref name="program"/> in <paramref name="root"/> would use.</summary>
@@ -24,19 +24,30 @@ internal static class PassthroughVerdicts
         string file = Path.Combine(RepoLayout.Artifacts, "run", "compat", key);
         if (Read(file) is { } cached) return cached;
 
-        var consumers = GuestRoot.Closure(root, program, isa + "-linux-gnu");
+        // Only here are the whole specs needed: a cached verdict parses none.
+        var specs = candidates.Keys.ToDictionary(lib => lib, lib => Specs.Load(lib));
+        // The program and its start-up libraries, and whatever in the root may be loaded or exec'd
+        // later that links one of the libraries directly (docs/VersionSkew.md).
+        var closure = GuestRoot.Closure(root, program, isa + "-linux-gnu");
+        var sonames = specs.Values.Where(s => s.Spec != null).Select(s => s.Spec!.Soname).ToHashSet();
+        var (dependents, dirs) = GuestRoot.Dependents(root, sonames);
+        var seen = closure.Select(c => Path.GetFullPath(c.Path)).ToHashSet();
+        var consumers = closure.Concat(dependents.Where(d => seen.Add(Path.GetFullPath(d.Path)))).ToList();
         var refusals = new Dictionary<string, string>();
         foreach (var (lib, files) in candidates)
         {
-            // Only here is the whole spec needed: a cached verdict parses none.
-            var (spec, specErr) = Specs.Load(lib);
+            var (spec, specErr) = specs[lib];
             string? why = spec is null ? specErr
                 : HostCompatibility.Refusal(new PassthroughCandidate(spec, files.Guest, files.Host, files.Stub), consumers);
             if (why != null) refusals[lib] = why;
         }
-        var inputs = consumers.Select(c => c.Path)
+        // A root dlcall built is never changed after its stamp (scripts/guest-sysroot.sh): the stamp
+        // stands for the hundreds of directories read, which a warm run would otherwise stat.
+        string stamp = Path.Combine(root, ".dlcall-complete");
+        var later = File.Exists(stamp) ? [stamp] : dirs.Concat(dependents.Select(d => d.Path));
+        var inputs = closure.Select(c => c.Path)
             .Concat(candidates.Values.SelectMany(c => new[] { c.Guest, c.Host, c.Stub, c.SpecPath }))
-            .Append(program).Distinct().ToList();
+            .Concat(later).Append(program).Distinct().ToList();
         RunCache.Consulted.UnionWith(inputs);
         Write(file, inputs, refusals);
         return refusals;

@@ -66,4 +66,59 @@ public static class GuestRoot
         }
         return result;
     }
+
+    // Where a root keeps what may be loaded or run after start-up: programs, and shared objects anywhere
+    // under the lib directories (Python's lib-dynload, OpenSSL's ossl-modules). In a merged-/usr root
+    // bin, sbin and lib are links to usr's and are skipped.
+    private static readonly string[] ProgramDirs = ["usr/bin", "usr/sbin", "bin", "sbin", "usr/libexec"];
+    private static readonly string[] LibraryDirs = ["usr/lib", "lib", "usr/local/lib"];
+
+    /// <summary>
+    /// The ELF files of <paramref name="root"/> that need one of <paramref name="sonames"/> directly,
+    /// which the start-up closure does not show: what a program may load later with dlopen (Python's
+    /// extension modules, libssl under <c>_ssl</c>) or exec (a shell's children run with the same
+    /// stubs). Also every directory read: their modification times say when the answer is stale.
+    /// </summary>
+    public static (List<(string Path, ElfDynamicInfo Info)> Files, List<string> Directories) Dependents(
+        string root, IReadOnlySet<string> sonames)
+    {
+        var files = new List<(string, ElfDynamicInfo)>();
+        var dirs = new List<string>();
+        foreach (var (top, libraries) in ProgramDirs.Select(d => (d, false)).Concat(LibraryDirs.Select(d => (d, true))))
+        {
+            var start = new DirectoryInfo(Path.Combine(root, top));
+            if (start.Exists && start.LinkTarget is null) Walk(start, libraries, sonames, files, dirs);
+        }
+        return (files, dirs);
+    }
+
+    private static void Walk(DirectoryInfo dir, bool libraries, IReadOnlySet<string> sonames,
+        List<(string, ElfDynamicInfo)> files, List<string> dirs)
+    {
+        dirs.Add(dir.FullName);
+        FileSystemInfo[] entries;
+        try { entries = dir.GetFileSystemInfos(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
+        foreach (var entry in entries.Where(e => e.LinkTarget is null))
+        {
+            if (entry is DirectoryInfo sub) Walk(sub, libraries, sonames, files, dirs);
+            else if ((!libraries || entry.Name.Contains(".so", StringComparison.Ordinal)) && IsElf(entry.FullName)
+                     && ElfDynamicReader.Read(entry.FullName).Info is { } info && info.Needed.Any(sonames.Contains))
+                files.Add((entry.FullName, info));
+        }
+    }
+
+    private static bool IsElf(string path)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        try
+        {
+            using var f = File.OpenRead(path);
+            return f.Read(magic) == 4 && magic.SequenceEqual("\u007fELF"u8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 }
