@@ -29,8 +29,9 @@ public class StubExportsTests
         Assert.Equal(expected, Functions(stub));
     }
 
-    /// <summary>"name@V" / "name@@V" of every defined function, from readelf.</summary>
-    private static SortedSet<string> Functions(string library)
+    /// <summary>"name@V" / "name@@V" of every defined global (and with <paramref name="weak"/>, weak)
+    /// function, from readelf.</summary>
+    internal static SortedSet<string> Functions(string library, bool weak = false)
     {
         var r = ProcessRunner.Run("readelf", ["--dyn-syms", "-W", library]);
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -38,7 +39,7 @@ public class StubExportsTests
         foreach (string line in r.StdoutText.Split('\n'))
         {
             var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (f.Length >= 8 && f[3] == "FUNC" && f[4] == "GLOBAL" && f[6] != "UND") set.Add(f[7]);
+            if (f.Length >= 8 && f[3] == "FUNC" && (f[4] == "GLOBAL" || (weak && f[4] == "WEAK")) && f[6] != "UND") set.Add(f[7]);
         }
         return set;
     }
