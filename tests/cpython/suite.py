@@ -30,14 +30,14 @@ import xml.etree.ElementTree as ET
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 # The modules backed by libraries dlcall passes through (zlib, libm, lzma, zstd, bz2, sqlite3,
-# crypto, expat), and the archive modules that exercise zlib/lzma through real files.
+# crypto, ssl, expat), and the archive modules that exercise zlib/lzma through real files.
 # Debian's package has no test_sqlite3, and test_zipfile64 runs nothing without regrtest's
-# extralargefile resource. test_ssl is left out of the default set: with libcrypto passed
-# through 9 of its 181 tests differ (certificate verification; tests/cpython/README.md).
+# extralargefile resource. test_ssl: libssl and libcrypto (docs/Ssl.md).
 FULL = ["test_zlib", "test_lzma", "test_hashlib", "test_math", "test_cmath", "test_gzip",
         "test_zipfile", "test_tarfile", "test_binascii", "test_zipimport", "test_shutil",
         "test_statistics", "test_fractions", "test_random", "test_float", "test_complex",
-        "test_hmac", "test_bz2", "test_pyexpat", "test_xml_etree", "test_minidom", "test_sax"]
+        "test_hmac", "test_bz2", "test_pyexpat", "test_xml_etree", "test_minidom", "test_sax",
+        "test_ssl"]
 
 # Guest packages: the interpreter, its test suite, and the real libraries behind the modules.
 PACKAGES = ["libc6", "python3.11", "libpython3.11-testsuite", "zlib1g", "liblzma5", "libzstd1",
