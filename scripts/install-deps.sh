@@ -8,17 +8,19 @@
 # the command.
 set -euo pipefail
 pkgs=(clang libclang-rt-dev zlib1g-dev python3 bc
-      liblzma-dev libzstd-dev libsqlite3-dev libssl-dev libbz2-dev libexpat1-dev libpcre2-dev
+      liblzma-dev libzstd-dev libsqlite3-dev libssl-dev libbz2-dev libexpat1-dev libpcre2-dev libxml2-dev
       libopenblas0-pthread libblas-dev liblapacke-dev
-      pigz zstd xz-utils bzip2 sqlite3 openssl)
+      pigz zstd xz-utils bzip2 sqlite3 openssl libxml2-utils)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 # Host libraries older than the arm64 guest root's (Debian 12's point release) behave differently
 # where the guest's tests look: expat 2.5.0-1+deb12u2 defers reparsing (CVE-2023-52425), which
-# changes how character data is split across handler calls. Upgrade those (docs/VersionSkew.md).
-floors=(libexpat1=2.5.0-1+deb12u2 libexpat1-dev=2.5.0-1+deb12u2)
+# changes how character data is split across handler calls; libxml2 ~deb12u6 fixes CVEs in the
+# parser and validators the guest's xmllint runs. Upgrade those (docs/VersionSkew.md).
+floors=(libexpat1=2.5.0-1+deb12u2 libexpat1-dev=2.5.0-1+deb12u2
+        libxml2=2.9.14+dfsg-1.3~deb12u6 libxml2-dev=2.9.14+dfsg-1.3~deb12u6)
 for f in "${floors[@]}"; do
     have=$(dpkg-query -W -f='${Version}' "${f%%=*}" 2>/dev/null || true)
     if [ -n "$have" ] && dpkg --compare-versions "$have" lt "${f#*=}"; then missing+=("${f%%=*}"); fi

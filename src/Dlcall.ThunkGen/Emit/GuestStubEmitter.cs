@@ -33,6 +33,7 @@ internal static class GuestStubEmitter
         if (spec.GuestInit != null) w.Line($"#include \"{spec.GuestInit}\"").Line();
         GuestLoaderEmitter.Emit(w, spec, plan, defaultHostDir);
         foreach (string src in plan.StubSources ?? []) w.Line($"#include \"{src}\"").Line();
+        Annotations.DataSymbols.EmitChecks(w, plan.StubData);
         HostObjectEmitter.GuestProxies(w, plan, spec.DeferredCallbacks.Count > 0);
         foreach (var f in plan.Functions)
         {

@@ -13,7 +13,7 @@ internal static class VersionScriptEmitter
     // template: ZLIB_1.2.0 { global: compressBound; ... }; ZLIB_1.2.2 { global: ...; } ZLIB_1.2.0;
     public static string Emit(BoundaryPlan plan)
     {
-        var emitted = plan.Functions.Select(f => f.Decl.Name).Concat(plan.GuestData.Select(d => d.Name)).ToHashSet();
+        var emitted = plan.Functions.Select(f => f.Decl.Name).Concat(plan.GuestData.Select(d => d.Name)).Concat(plan.StubData.Select(d => d.Name)).ToHashSet();
         var nodes = plan.GuestLibrary.Versions;
         var byVersion = plan.GuestLibrary.Symbols.Where(s => s.IsDefault && emitted.Contains(s.Name))
             .GroupBy(s => nodes.Any(n => n.Name == s.Version) ? s.Version! : "")

@@ -22,6 +22,9 @@ public sealed record BoundaryPlan(
     /// </summary>
     public IReadOnlyList<ElfSymbol> GuestData { get; init; } = [];
 
+    /// <summary>Data symbols the stub's own sources define (spec dataSymbols, Annotations/DataSymbols.cs).</summary>
+    public IReadOnlyList<ElfSymbol> StubData { get; init; } = [];
+
     /// <summary>The host thunk library's functions: one per function the host exports, decided
     /// like the guest's (see <see cref="BoundaryPlanner"/>).</summary>
     public IReadOnlyList<BoundaryFunction> HostFunctions { get; init; } = [];

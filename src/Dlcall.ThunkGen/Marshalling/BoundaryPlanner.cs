@@ -50,7 +50,9 @@ public static class BoundaryPlanner
 
         var hostFunctions = PlanAll(DefaultExports(hostLib), null);
         var exported = DefaultExports(guestLib);
-        foreach (var sym in exported.Where(s => !s.IsFunction && !spec.FallbackToGuest))
+        var (stubData, dataDiags) = Annotations.DataSymbols.Select(spec, exported);
+        diags.AddRange(dataDiags);
+        foreach (var sym in exported.Where(s => !s.IsFunction && !spec.FallbackToGuest && !stubData.Contains(s)))
             diags.Add(new(Severity.Warning, DiagnosticCodes.UnsupportedType, $"data symbol '{sym.Name}' is not forwarded"));
         var functions = PlanAll(exported, diags);
 
@@ -72,6 +74,7 @@ public static class BoundaryPlanner
         {
             HostFunctions = hostFunctions,
             GuestData = spec.FallbackToGuest ? exported.Where(s => !s.IsFunction).ToList() : [],
+            StubData = stubData,
             Annotations = annotations,
         };
         return (plan, diags);

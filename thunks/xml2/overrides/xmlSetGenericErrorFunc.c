@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* NULL restores libxml2's default on both sides; the guest's own forwarder keeps the host's function. */
+void xmlSetGenericErrorFunc(void *ctx, xmlGenericErrorFunc handler)
+{
+    dlcall_xml2_set_errors(DLCALL_XML2_GENERIC, "xmlSetGenericErrorFunc", NULL, (void *)handler, NULL, ctx);
+    dlcall_xml2_generic_error_var = dlcall_xml2_generic_error;
+}
