@@ -25,7 +25,7 @@ step "stubs and thunks (dlcall gen)"
 for isa in aarch64 riscv64; do
     # blas and lapack: numpy's BLAS and LAPACK (docs/Blas.md). NumpyBlasTests use arm64's; riscv64's
     # are built too because `dlcall run --passthrough all` makes every stub, whatever the root has.
-    for lib in zlib libm lzma zstd bz2 expat pcre2 blas lapack; do ./dlcall gen "$lib" --arch "$isa" >/dev/null; done
+    for lib in zlib libm lzma zstd bz2 expat pcre2 png blas lapack; do ./dlcall gen "$lib" --arch "$isa" >/dev/null; done
 done
 # tests/sqlite3 and tests/crypto below make sqlite3's aarch64 stub and crypto's two: with this one,
 # every stub exists before the tests start, so none is being generated while doctor's test reads them.
@@ -40,6 +40,7 @@ bash tests/zlib/build.sh
 bash tests/libm/build.sh
 bash tests/compress/build.sh
 bash tests/bz2/build.sh >/dev/null
+bash tests/png/build.sh >/dev/null
 bash tests/sqlite3/build.sh
 bash tests/crypto/build.sh
 bash tests/tls/build.sh
