@@ -6,6 +6,7 @@
 #
 #   OUTDIR/aarch64/pngtest   upstream's pngtest.c, built for arm64 against the guest root's
 #                            libpng16.so.16 (libpng-dev) and headers, unmodified
+#   OUTDIR/x86_64/pngtest    the same for the host (the native column of `dlcall bench programs`)
 #   OUTDIR/pngtest.png       the image `make check` runs pngtest on
 #   OUTDIR/pngsuite/         contrib/pngsuite (the PngSuite images, good and bad)
 #   OUTDIR/testpngs/         contrib/testpngs (every color type and bit depth)
@@ -23,7 +24,7 @@ die() { echo "png-tests: $*" >&2; exit 1; }
 
 src=$(fetch_source libpng1.6 1.6.39-2+deb12u5 pngtest.c)
 sysroot=$(bash "$root/scripts/guest-sysroot.sh" arm64 libpng-dev libpng-tools) || die "no arm64 guest root"
-mkdir -p "$out/aarch64"
+mkdir -p "$out/aarch64" "$out/x86_64"
 cp "$src/pngtest.png" "$out/pngtest.png"
 rm -rf "$out/pngsuite" "$out/testpngs"
 cp -r "$src/contrib/pngsuite" "$out/pngsuite"
@@ -34,5 +35,8 @@ if [ ! -x "$out/aarch64/pngtest" ] || [ "$src/pngtest.c" -nt "$out/aarch64/pngte
         -I "$sysroot/usr/include/aarch64-linux-gnu" -o "$out/aarch64/pngtest" "$src/pngtest.c" \
         -Wl,--allow-shlib-undefined "$sysroot/usr/lib/aarch64-linux-gnu/libpng16.so.16" \
         "$sysroot/usr/lib/aarch64-linux-gnu/libz.so.1" -lm
+fi
+if [ ! -x "$out/x86_64/pngtest" ] || [ "$src/pngtest.c" -nt "$out/x86_64/pngtest" ] || [ "$0" -nt "$out/x86_64/pngtest" ]; then
+    gcc -O2 -I /usr/include/libpng16 -o "$out/x86_64/pngtest" "$src/pngtest.c" -lpng16 -lz -lm
 fi
 echo "$out"
