@@ -167,13 +167,31 @@ static void co_main(struct co *co)
 }
 
 /*
- * A coroutine whose first switch-in "returns" into dlcall_co_start, which
- * calls co_main(co). The stack is MAP_NORESERVE: only touched pages cost.
+ * Makes @co's next switch-in "return" into dlcall_co_start, which calls
+ * co_main(co): a fresh coroutine, or one whose call a guest longjmp
+ * abandoned (its host frames are dropped, as a native longjmp drops the
+ * frames it unwinds).
  */
+static void co_reset(struct co *co)
+{
+    struct dlcall_switch_image *img;
+
+    /* 16 bytes of slack keep rsp 16-aligned after the "return". */
+    img = (struct dlcall_switch_image *)(co->map + co->map_size - 16) - 1;
+    *img = (struct dlcall_switch_image){
+        .mxcsr = 0x1f80, /* replaced by the caller's at each call */
+        .x87_cw = 0x37f,
+        .rbx = (uintptr_t)co,
+        .r12 = (uintptr_t)co_main,
+        .rip = (uintptr_t)dlcall_co_start,
+    };
+    co->sp = img;
+}
+
+/* A new coroutine. The stack is MAP_NORESERVE: only touched pages cost. */
 static struct co *co_new(void)
 {
     struct co *co = calloc(1, sizeof(*co));
-    struct dlcall_switch_image *img;
 
     if (co == NULL) {
         dlcall_host_fatal("out of memory for a host call");
@@ -190,17 +208,44 @@ static struct co *co_new(void)
     if (mprotect(co->map, page_size, PROT_NONE) != 0) {
         dlcall_host_fatal("cannot protect a host call's guard page: %m");
     }
-    /* 16 bytes of slack keep rsp 16-aligned after the "return". */
-    img = (struct dlcall_switch_image *)(co->map + co->map_size - 16) - 1;
-    *img = (struct dlcall_switch_image){
-        .mxcsr = 0x1f80, /* replaced by the caller's at each call */
-        .x87_cw = 0x37f,
-        .rbx = (uintptr_t)co,
-        .r12 = (uintptr_t)co_main,
-        .rip = (uintptr_t)dlcall_co_start,
-    };
-    co->sp = img;
+    co_reset(co);
     return co;
+}
+
+/*
+ * The innermost call on @ts waits for a guest callback that will never
+ * return: the guest longjmp'd out of it (pngfix's read callback, a libpng
+ * error_fn with its own longjmp). Its coroutine goes back to the pool,
+ * reset, with the raise points its thunk left behind.
+ */
+static void co_abandon_top(struct thread_state *ts)
+{
+    struct co *co = ts->active;
+
+    dlcall_raise_forget(co->map, co->map + co->map_size);
+    co->frame->host_ctx = 0;
+    ts->active = co->next;
+    co->frame = NULL;
+    co->pending = NULL;
+    co_reset(co);
+    co->next = ts->pool;
+    ts->pool = co;
+}
+
+/*
+ * Guest frames live on the guest's stack (a downward one on every dlcall
+ * ISA), and a call made from a callback has its frame below the frame of
+ * the call that runs the callback. A new call whose frame is at or above
+ * the innermost one's, within 8 MiB (a guest thread's stack, not a
+ * signal stack elsewhere), was made after a longjmp left that one.
+ */
+#define GUEST_STACK_SPAN ((uintptr_t)8 << 20)
+
+static int abandoned_by(const struct co *top, const struct dlcall_frame *f)
+{
+    uintptr_t old = (uintptr_t)top->frame, now = (uintptr_t)f;
+
+    return now >= old && now - old < GUEST_STACK_SPAN;
 }
 
 /*
@@ -239,12 +284,16 @@ void dlcall_rt_call(void *frame, void *unused)
 {
     struct dlcall_frame *f = frame;
     struct thread_state *ts = thread_state();
-    struct co *co = ts->pool;
+    struct co *co;
 
     (void)unused;
     if (f == NULL || f->thunk == 0) {
         dlcall_host_fatal("dlcall_rt_call: a frame without a thunk");
     }
+    while (ts->active != NULL && abandoned_by(ts->active, f)) {
+        co_abandon_top(ts);
+    }
+    co = ts->pool;
     if (co != NULL) {
         ts->pool = co->next;
     } else {
@@ -266,6 +315,20 @@ void dlcall_rt_resume(void *frame, void *unused)
     struct co *co = ts != NULL ? ts->active : NULL;
 
     (void)unused;
+    /*
+     * Resuming a call below the innermost: the calls above it were left
+     * by a guest longjmp out of their callbacks (LIFO: nothing else
+     * resumes an outer call first).
+     */
+    for (struct co *c = co; c != NULL && f != NULL; c = c->next) {
+        if (c->frame == f && f->host_ctx == (uintptr_t)c) {
+            while (ts->active != c) {
+                co_abandon_top(ts);
+            }
+            co = c;
+            break;
+        }
+    }
     /* host_ctx is guest memory: compared, never followed. */
     if (co == NULL || f == NULL || f->host_ctx != (uintptr_t)co ||
         co->frame != f) {

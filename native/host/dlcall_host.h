@@ -32,6 +32,7 @@
 #ifndef DLCALL_HOST_H
 #define DLCALL_HOST_H
 
+#include <setjmp.h>
 #include <stdint.h>
 
 #define DLCALL_HOST_API __attribute__((visibility("default")))
@@ -97,5 +98,35 @@ DLCALL_HOST_API uint64_t dlcall_rt_callback(const struct dlcall_cb_target *t,
  * when its thunk is done. The plugin finds it with dlsym, by this name.
  */
 DLCALL_HOST_API const char *dlcall_rt_callback_what(const void *frame);
+
+/*
+ * Raise points (native/host/raise.c, docs/Longjmp.md). A thunk of a
+ * library that reports errors by longjmp opens one around the real call:
+ *
+ *     struct dlcall_raise_point rp;
+ *     dlcall_rt_raise_push(&rp);
+ *     if (_setjmp(rp.jb) == 0) {
+ *         ... the real call ...
+ *     }
+ *     dlcall_rt_raise_pop(&rp);
+ *     if (rp.raised) ... tell the guest stub (value, arg) ...
+ *
+ * and the library's error handler, replaced on the host, calls
+ * dlcall_rt_raise(value, arg), which never returns: it jumps back to the
+ * innermost raise point of this thread. Without one it prints why and
+ * aborts the process.
+ */
+struct dlcall_raise_point {
+    jmp_buf jb;
+    struct dlcall_raise_point *prev;
+    int raised;
+    int value;
+    uint64_t arg;
+};
+
+DLCALL_HOST_API void dlcall_rt_raise_push(struct dlcall_raise_point *rp);
+DLCALL_HOST_API void dlcall_rt_raise_pop(struct dlcall_raise_point *rp);
+DLCALL_HOST_API __attribute__((noreturn)) void dlcall_rt_raise(int value,
+                                                               uint64_t arg);
 
 #endif /* DLCALL_HOST_H */

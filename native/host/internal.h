@@ -49,4 +49,8 @@ struct dlcall_switch_image {
 void dlcall_host_fatal(const char *fmt, ...)
     __attribute__((format(printf, 1, 2), noreturn));
 
+/* Forgets this thread's raise points in [lo, hi): the stack of a host
+ * call a guest longjmp abandoned (raise.c). */
+void dlcall_raise_forget(const void *lo, const void *hi);
+
 #endif /* DLCALL_HOST_INTERNAL_H */

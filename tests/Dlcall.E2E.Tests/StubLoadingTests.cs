@@ -17,6 +17,7 @@ public class StubLoadingTests
         ("zlib", "libz.so.1"), ("libm", "libm.so.6"), ("lzma", "liblzma.so.5"),
         ("zstd", "libzstd.so.1"), ("sqlite3", "libsqlite3.so.0"), ("crypto", "libcrypto.so.3"),
         ("bz2", "libbz2.so.1.0"), ("expat", "libexpat.so.1"), ("pcre2", "libpcre2-8.so.0"),
+        ("png", "libpng16.so.16"),
     ];
 
     /// <summary>Largest TLS segment of the guest runtime: its one struct dlcall__thread_state (48 bytes).</summary>

@@ -96,6 +96,13 @@ static const char *check_pcre2(void *fn)
     return f(11, version) > 0 && strncmp(version, "10.", 3) == 0 ? NULL : "pcre2_config(PCRE2_CONFIG_VERSION) is not 10.x";
 }
 
+static const char *check_png(void *fn)
+{
+    const char *(*f)(void *) = fn;
+
+    return strncmp(f(NULL), "1.6.", 4) == 0 ? NULL : "png_get_libpng_ver() is not 1.6.x";
+}
+
 static const struct probe probes[] = {
     { "libz.so.1", "crc32", check_crc32 },
     { "libm.so.6", "sqrt", check_sqrt },
@@ -106,6 +113,7 @@ static const struct probe probes[] = {
     { "libbz2.so.1.0", "BZ2_bzlibVersion", check_bz2 },
     { "libexpat.so.1", "XML_ExpatVersion", check_expat },
     { "libpcre2-8.so.0", "pcre2_config_8", check_pcre2 },
+    { "libpng16.so.16", "png_get_libpng_ver", check_png },
 };
 
 static const struct probe *chosen[sizeof(probes) / sizeof(probes[0])];
@@ -181,7 +189,7 @@ int main(int argc, char **argv)
             k++;
         }
         if (k == sizeof(probes) / sizeof(probes[0])) {
-            fail("no probe for", argv[i], "known: libz libm liblzma libzstd libsqlite3 libcrypto libexpat libpcre2-8");
+            fail("no probe for", argv[i], "known: libz libm liblzma libzstd libsqlite3 libcrypto libexpat libpcre2-8 libpng16");
         }
         chosen[nchosen++] = &probes[k];
     }

@@ -111,6 +111,9 @@ internal static class AstTranslator
     /// <summary>"int (z_streamp, int)" -> "int": everything before the trailing parameter list.</summary>
     internal static string ReturnPart(string functionType)
     {
+        // A noreturn function (libpng's png_error) is "void (png_const_structrp, png_const_charp) __attribute__((noreturn))".
+        int attr = functionType.LastIndexOf(" __attribute__((", StringComparison.Ordinal);
+        if (attr > 0 && functionType.EndsWith("))", StringComparison.Ordinal)) functionType = functionType[..attr];
         int depth = 0;
         for (int i = functionType.Length - 1; i >= 0; i--)
         {

@@ -24,7 +24,8 @@ internal static partial class TypeSpellingParser
     /// <summary>Parses <paramref name="desugared"/>; <paramref name="spelling"/> is kept for emission.</summary>
     public static CType Parse(string spelling, string desugared)
     {
-        string s = Normalize(desugared);
+        // A qualified pointer ("png_struct *restrict", "char *const") is the pointer.
+        string s = PointerQualifierRegex().Replace(Normalize(desugared), "*");
         // A pointer to a function typedef ("BIO_info_cb *") desugars to "int (struct bio_st*, int)*".
         var fnTypePtr = FunctionTypePointerRegex().Match(s);
         if (fnTypePtr.Success)
@@ -56,6 +57,14 @@ internal static partial class TypeSpellingParser
         // "F *" with F a function typedef (zstd's ZSTD_sequenceProducer_F *) resolves to "R (P) *".
         var fnType = s.EndsWith('*') ? FunctionTypeRegex().Match(s[..^1].Trim()) : Match.Empty;
         if (fnType.Success) return Parse(spelling, $"{fnType.Groups["ret"].Value} (*)({fnType.Groups["params"].Value})");
+        // A pointer to an array ("jmp_buf *", "struct __jmp_buf_tag (*)[1]") is an address like a
+        // pointer to its first element.
+        var arrayPtr = ArrayPointerRegex().Match(s);
+        if (arrayPtr.Success)
+        {
+            string elem = arrayPtr.Groups["elem"].Value.Trim();
+            return new PointerType(spelling, Parse(elem, elem), elem.StartsWith("const ", StringComparison.Ordinal));
+        }
         if (s.Contains('[')) return new UnsupportedType(spelling, "arrays cannot cross the boundary by value");
         // x86_64's va_list is an array: as a parameter it decays to this pointer.
         if (StripQualifiers(s) == "struct __va_list_tag*") return new VaListType("va_list");
@@ -113,6 +122,10 @@ internal static partial class TypeSpellingParser
     private static string StripQualifiers(string s) =>
         WhitespaceRegex().Replace(QualifierRegex().Replace(s, " "), " ").Trim();
 
+    // Both spellings: clang's "T (*)[1]", and "T[1]*" from a typedef resolved by name.
+    [GeneratedRegex(@"^(?<elem>[^()\[\]]+?)\s*(?:\(\*\)\s*\[\d*\]|\[\d*\]\s*\*)$")]
+    private static partial Regex ArrayPointerRegex();
+
     [GeneratedRegex(@"^(?<ret>.*?)\s*\(\*\s*(?:const\s*)?\)\s*\((?<params>.*)\)$")]
     private static partial Regex FunctionPointerRegex();
 
@@ -128,6 +141,9 @@ internal static partial class TypeSpellingParser
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRegex();
+
+    [GeneratedRegex(@"\*\s*(?:(?:const|volatile|restrict|__restrict)\s*)+$")]
+    private static partial Regex PointerQualifierRegex();
 
     [GeneratedRegex(@"\b(const|volatile|restrict|__restrict)\b")]
     private static partial Regex QualifierRegex();

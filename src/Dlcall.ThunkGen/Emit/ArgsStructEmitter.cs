@@ -20,7 +20,9 @@ internal static class ArgsStructEmitter
             {
                 for (int i = 0; i < f.Decl.Params.Count; i++) w.Line(CDecl.Declare(f.Decl.Params[i].Type, $"p{i}") + ";");
                 if (f.SetsErrno) w.Line("int dlcall_errno;");
-                if (f.Decl.Params.Count == 0 && !f.SetsErrno) w.Line("char unused;");
+                bool raises = f.Strategies.OfType<Strategies.Raises>().Any();
+                if (raises) foreach (string field in Strategies.Raises.ArgsFields) w.Line(field);
+                if (f.Decl.Params.Count == 0 && !f.SetsErrno && !raises) w.Line("char unused;");
             }, ";");
         }
         w.Line();

@@ -94,6 +94,7 @@ internal static class GuestStubEmitter
             else
                 rare.ForEach(s => s.GuestRare(c));
             foreach (var s in after) s.GuestAfterCall(c);
+            foreach (var s in f.Strategies) s.GuestEpilogue(c);
             if (c.HasResult) w.Line("return r;");
         });
     }

@@ -56,7 +56,7 @@ public static class BoundaryPlanner
             diags.Add(new(Severity.Warning, DiagnosticCodes.UnsupportedType, $"data symbol '{sym.Name}' is not forwarded"));
         var functions = PlanAll(exported, diags);
 
-        var records = ReachableRecords(functions, headers);
+        var records = ReachableRecords(functions, headers, spec.OpaqueRecords);
         // va_list never crosses (its functions are overridden or unavailable): not compared.
         var typedefs = functions.SelectMany(f => f.Decl.Params.Select(p => p.Type).Append(f.Decl.Return))
             .Where(t => t is not VaListType).Select(t => t.Spelling.Replace("const ", "").Trim()).Where(headers.Typedefs.ContainsKey)
@@ -188,7 +188,7 @@ public static class BoundaryPlanner
         };
     }
 
-    private static List<RecordDecl> ReachableRecords(List<BoundaryFunction> functions, HeaderModel headers)
+    private static List<RecordDecl> ReachableRecords(List<BoundaryFunction> functions, HeaderModel headers, IReadOnlyList<string> opaque)
     {
         var seen = new SortedDictionary<string, RecordDecl>(StringComparer.Ordinal);
         void Visit(CType t)
@@ -199,7 +199,7 @@ public static class BoundaryPlanner
                 foreach (var x in fp.Parameters.Append(fp.Return)) Visit(x);
                 return;
             }
-            if (t is not RecordType rt || seen.ContainsKey(rt.Tag)) return;
+            if (t is not RecordType rt || seen.ContainsKey(rt.Tag) || opaque.Contains(rt.Tag)) return;
             if (!headers.Records.TryGetValue(rt.Tag, out var rec) || !rec.IsComplete) return; // opaque: never touched by the guest
             seen[rt.Tag] = rec;
             foreach (var f in rec.Fields) Visit(f.Type);

@@ -53,6 +53,12 @@ public abstract record Strategy
     /// <summary>Guest stub, after the call and the rare cases.</summary>
     internal virtual void GuestAfterCall(StubContext c) { }
 
+    /// <summary>Guest stub, after every other stage: code that may not return (a raised error's longjmp).</summary>
+    internal virtual void GuestEpilogue(StubContext c) { }
+
+    /// <summary>Host thunk: a host function with the real one's signature to call instead, or null.</summary>
+    internal virtual string? HostCall(ThunkContext c) => null;
+
     /// <summary>Host thunk, after the argument block pointer: locals.</summary>
     internal virtual void HostLocals(ThunkContext c) { }
 

@@ -40,6 +40,8 @@ public static class StrategyTable
         (typeof(FastUnlessCallback), FastUnlessCallback.For),
         (typeof(GuestNaN), GuestNaN.For),
         (typeof(Errno), Errno.For),
+        (typeof(HostCallee), HostCallee.For),
+        (typeof(Raises), Raises.For),
     ];
 
     /// <summary>The strategies that apply to <paramref name="decl"/>, in stage order.</summary>
