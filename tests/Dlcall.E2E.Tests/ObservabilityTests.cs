@@ -15,10 +15,10 @@ public class ObservabilityTests
         Guest.AssertPassed(r, "observe");
         string log = r.StderrText;
         bool fast = r.StdoutText.Contains("fast path on");
-        Assert.Contains("dlcall stats: LOAD_LIBRARY: 1 calls, ", log);
+        Assert.Contains("dlcall stats: LOAD_LIBRARY: 1 call, ", log);
         Assert.Contains("dlcall stats: GET_PROC_ADDRESS: 3 calls, ", log);
-        Assert.Contains("dlcall stats: GET_LIBRARY_ERROR: 1 calls, ", log);
-        Assert.Contains("dlcall stats: FREE_LIBRARY: 1 calls, ", log);
+        Assert.Contains("dlcall stats: GET_LIBRARY_ERROR: 1 call, ", log);
+        Assert.Contains("dlcall stats: FREE_LIBRARY: 1 call, ", log);
         Assert.Contains($"dlcall stats: INVOKE_PROC: {(fast ? 8 : 13)} calls, ", log);
         if (fast) Assert.Contains("dlcall stats: fast path call: 5 calls, ", log);
         Assert.Matches(@"dlcall stats: \d+ calls, \d+\.\d{3} ms on the host", log);

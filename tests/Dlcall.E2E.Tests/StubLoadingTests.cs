@@ -80,7 +80,7 @@ public class StubLoadingTests
         string served = File.ReadAllText(stats);
         File.Delete(stats);
         Assert.Contains("libdlcall_thunk_lzma.so", served);
-        Assert.Matches(@"dlcall stats:   crc32: [1-9]\d* calls", served);
+        Assert.Matches(@"dlcall stats:   crc32: [1-9]\d* calls?", served);
     }
 
     /// <summary>The probed libraries whose stub exists for <paramref name="isa"/> (zlib's at least).</summary>

@@ -105,6 +105,12 @@ static void say(const char *fmt, ...)
     }
 }
 
+/* "1 call", "2 calls": the noun for @n. */
+static const char *calls_word(uint64_t n)
+{
+    return n == 1 ? "call" : "calls";
+}
+
 static size_t collect(struct fn_row *rows)
 {
     size_t n = 0;
@@ -153,26 +159,68 @@ static void library_name(char *dst, size_t size, const char *lib)
     }
 }
 
-/* The guest function a thunk stands for: its name without the prefix. */
-static const char *guest_function(const char *sym)
-{
-    size_t pre = strlen(THUNK_PREFIX);
+/* Host functions of a thunk library named for dlcall rather than for the
+ * guest: ThunkGen's helpers (HostThunkEmitter's invoker table handed over
+ * when the stub loads, BoundaryFunction.StubName's form of a variadic
+ * function without its variadic arguments, HostMethod.ThunkName's method
+ * of an object the library handed out, OpCodeEmitter's variadic function
+ * by operation) and the spec's override helpers (thunks/LIB/overrides:
+ * dlcall_sqlite3_format). */
+#define DLCALL_PREFIX "dlcall_"
+#define FIXED_PREFIX "dlcall_fixed_"
+#define METHOD_PREFIX "dlcall_method_"
+#define OPCODE_PREFIX "dlcall_opcode_"
 
-    return strncmp(sym, THUNK_PREFIX, pre) == 0 && sym[pre] != 0 ? sym + pre : sym;
+/* @sym without @prefix, or NULL when it does not start with it (or is only it). */
+static const char *after(const char *sym, const char *prefix)
+{
+    size_t len = strlen(prefix);
+
+    return strncmp(sym, prefix, len) == 0 && sym[len] != 0 ? sym + len : NULL;
 }
 
-static void report_function(const struct fn_row *r)
+/* The guest function a row stands for, in the words of the library's API
+ * (a method or a fixed form said so); false for dlcall's own work in a
+ * thunk library, which the report sums per library instead. */
+static bool guest_function(char *dst, size_t size, const struct fn_row *r)
 {
-    char name[32], more[48] = "";
+    const char *lib = strrchr(r->lib, '/') != NULL ? strrchr(r->lib, '/') + 1 : r->lib;
+    const char *sym = r->sym, *rest;
 
-    if (r->sym == NULL) {
-        snprintf(name, sizeof(name), "0x%llx", (unsigned long long)r->fn);
+    if (sym == NULL) {
+        snprintf(dst, size, "0x%llx", (unsigned long long)r->fn);
+        return true;
     }
-    if (r->callbacks != 0) {
-        snprintf(more, sizeof(more), ", %llu guest callbacks", (unsigned long long)r->callbacks);
+    if ((rest = after(sym, THUNK_PREFIX)) != NULL) {
+        sym = rest;
+    } else if (strncmp(lib, THUNK_LIB_PREFIX, strlen(THUNK_LIB_PREFIX)) != 0) {
+        snprintf(dst, size, "%s", sym); /* another library's own name: dlcall_test_add */
+        return true;
     }
-    say("dlcall stats:   %s: %llu calls, %.3f ms%s\n", r->sym != NULL ? guest_function(r->sym) : name,
-        (unsigned long long)r->count, (double)r->ns / 1e6, more);
+    if ((rest = after(sym, FIXED_PREFIX)) != NULL) {
+        snprintf(dst, size, "%s (without variadic arguments)", rest);
+    } else if ((rest = after(sym, METHOD_PREFIX)) != NULL) {
+        snprintf(dst, size, "%s (method of the library's object)", rest);
+    } else if ((rest = after(sym, OPCODE_PREFIX)) != NULL) {
+        snprintf(dst, size, "%s", rest);
+    } else if (after(sym, DLCALL_PREFIX) != NULL && sym == r->sym) {
+        return false; /* not a thunk of the guest's: dlcall_register_invokers, an override's helper */
+    } else {
+        snprintf(dst, size, "%s", sym);
+    }
+    return true;
+}
+
+static void report_row(const char *name, uint64_t count, uint64_t ns, uint64_t callbacks)
+{
+    char more[48] = "";
+
+    if (callbacks != 0) {
+        snprintf(more, sizeof(more), ", %llu guest callback%s", (unsigned long long)callbacks,
+                 callbacks == 1 ? "" : "s");
+    }
+    say("dlcall stats:   %s: %llu %s, %.3f ms%s\n", name, (unsigned long long)count,
+        calls_word(count), (double)ns / 1e6, more);
 }
 
 static int by_count(const void *pa, const void *pb)
@@ -198,12 +246,12 @@ static void report_callbacks(void)
     }
     qsort(rows, n, sizeof(rows[0]), by_count);
     for (size_t i = 0; i < n; i++) {
-        say("dlcall stats: guest callback %s: %llu calls\n", rows[i].label,
-            (unsigned long long)rows[i].count);
+        say("dlcall stats: guest callback %s: %llu %s\n", rows[i].label,
+            (unsigned long long)rows[i].count, calls_word(rows[i].count));
     }
     if (dlcall_other_callbacks != 0) {
-        say("dlcall stats: %llu further guest callbacks (table full)\n",
-            (unsigned long long)dlcall_other_callbacks);
+        say("dlcall stats: %llu further guest callback%s (table full)\n",
+            (unsigned long long)dlcall_other_callbacks, dlcall_other_callbacks == 1 ? "" : "s");
     }
     free(rows);
 }
@@ -212,6 +260,8 @@ static void report_functions(void)
 {
     struct fn_row *rows = calloc(FN_SLOTS, sizeof(*rows));
     char lib[sizeof(dlcall_fn_table[0].lib) + 40];
+    char name[sizeof(dlcall_fn_table[0].sym) + 40];
+    uint64_t own_count = 0, own_ns = 0; /* the library's rows guest_function() says are dlcall's */
     size_t n;
 
     if (rows == NULL) {
@@ -219,24 +269,37 @@ static void report_functions(void)
     }
     n = collect(rows);
     for (size_t i = 0; i < n; i++) {
-        if (rows[i].count == 0 && rows[i].ns == 0) {
-            continue; /* called by the parent only, or a runtime entry */
-        }
-        if (i == 0 || strcmp(rows[i].lib, rows[i - 1].lib) != 0) {
-            uint64_t ns = 0;
+        bool first = i == 0 || strcmp(rows[i].lib, rows[i - 1].lib) != 0;
+        bool last = i + 1 == n || strcmp(rows[i].lib, rows[i + 1].lib) != 0;
+
+        if (first) {
+            uint64_t ns = 0, count = 0;
 
             for (size_t j = i; j < n && strcmp(rows[j].lib, rows[i].lib) == 0; j++) {
                 ns += rows[j].ns;
+                count += rows[j].count;
             }
-            library_name(lib, sizeof(lib), rows[i].lib);
-            say("dlcall stats: library %s: %llu calls, %.3f ms on the host\n", lib,
-                (unsigned long long)rows[i].lib_count, (double)ns / 1e6);
+            own_count = own_ns = 0;
+            if (count != 0 || ns != 0) { /* else called by the parent only, or runtime entries */
+                library_name(lib, sizeof(lib), rows[i].lib);
+                say("dlcall stats: library %s: %llu %s, %.3f ms on the host\n", lib,
+                    (unsigned long long)rows[i].lib_count, calls_word(rows[i].lib_count), (double)ns / 1e6);
+            }
         }
-        report_function(&rows[i]);
+        if (!guest_function(name, sizeof(name), &rows[i])) {
+            own_count += rows[i].count;
+            own_ns += rows[i].ns;
+        } else if (rows[i].count != 0 || rows[i].ns != 0) {
+            report_row(name, rows[i].count, rows[i].ns, rows[i].callbacks);
+        }
+        if (last && (own_count != 0 || own_ns != 0)) {
+            report_row("dlcall's own work (loading the library, override helpers)", own_count, own_ns, 0);
+        }
     }
     if (dlcall_other_count != 0) {
-        say("dlcall stats: %llu calls of further functions (table full), %.3f ms\n",
-            (unsigned long long)dlcall_other_count, (double)dlcall_other_ns / 1e6);
+        say("dlcall stats: %llu %s of further functions (table full), %.3f ms\n",
+            (unsigned long long)dlcall_other_count, calls_word(dlcall_other_count),
+            (double)dlcall_other_ns / 1e6);
     }
     free(rows);
     report_callbacks();
@@ -281,12 +344,13 @@ static void report(bool skip_empty)
         report_buf = open_memstream(&text, &len);
     }
     say("dlcall stats: process %d: %s\n", (int)getpid(), program[0] ? program : "?");
-    say("dlcall stats: %llu calls, %.3f ms on the host\n", (unsigned long long)calls,
-        (double)ns / 1e6);
+    say("dlcall stats: %llu %s, %.3f ms on the host\n", (unsigned long long)calls,
+        calls_word(calls), (double)ns / 1e6);
     for (int i = 0; i < DLCALL_STATS_KINDS; i++) {
         if (dlcall_id_count[i] != 0) {
-            say("dlcall stats: %s: %llu calls, %.3f ms\n", id_names[i],
-                (unsigned long long)dlcall_id_count[i], (double)dlcall_id_ns[i] / 1e6);
+            say("dlcall stats: %s: %llu %s, %.3f ms\n", id_names[i],
+                (unsigned long long)dlcall_id_count[i], calls_word(dlcall_id_count[i]),
+                (double)dlcall_id_ns[i] / 1e6);
         }
     }
     report_functions();
