@@ -11,7 +11,7 @@ namespace Dlcall.E2E.Tests;
 public class LzmaTests
 {
     // riscv64 (Debian 13) has xz 5.8, whose multithreaded default calls lzma_mt_block_size, a
-    // 5.6 function the host's liblzma 5.4 lacks: the stub computes it (thunks/lzma/overrides).
+    // 5.6 function the host's liblzma 5.4 lacks: the real guest liblzma answers (spec runInGuestLibrary).
     public static TheoryData<string, string[]> XzOptions => new()
     {
         { "aarch64", ["-6"] },

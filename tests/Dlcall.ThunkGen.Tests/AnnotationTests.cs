@@ -105,4 +105,20 @@ public class AnnotationTests
         Assert.Contains(diags, d => d.Message.Contains("'f_dump' does not end in (format, va_list)"));
         Assert.Contains(diags, d => d.Message.Contains("give its failure value"));
     }
+
+    [Fact]
+    public void RunInGuestLibraryJumpsToTheRealGuestFunctionEvenWhenTheHostHasIt()
+    {
+        var spec = Spec() with { RunInGuestLibrary = ["f_vprintf", "f_newer", "f_not_in_this_guest"] };
+        var guest = new ElfLibraryInfo(Functions.Select(f => f.Name).Append("f_newer").Select(n => new ElfSymbol(n, null, true, true)).ToList(), []);
+        var host = new ElfLibraryInfo(Functions.Select(f => new ElfSymbol(f.Name, null, true, true)).ToList(), []);
+        var (plan, diags) = BoundaryPlanner.Plan(spec with { FormatThenWrite = new Dictionary<string, FormatThenWrite>() }, "/spec", Headers, guest, host);
+        Assert.Empty(diags);
+        // Declared and on the host, or newer than the host's headers (a jump needs no prototype).
+        Assert.Equal(FunctionKind.GuestFallback, plan.Functions.Single(f => f.Decl.Name == "f_vprintf").Kind);
+        Assert.Equal(FunctionKind.GuestFallback, plan.Functions.Single(f => f.Decl.Name == "f_newer").Kind);
+        Assert.DoesNotContain(plan.Functions, f => f.Decl.Name == "f_not_in_this_guest");
+        Assert.DoesNotContain(plan.HostFunctions, f => f.Decl.Name == "f_vprintf" && f.Kind == FunctionKind.Forwarded);
+        Assert.Equal(FunctionKind.GuestOverride, plan.Functions.Single(f => f.Decl.Name == "f_printf").Kind); // its twin is the jump
+    }
 }

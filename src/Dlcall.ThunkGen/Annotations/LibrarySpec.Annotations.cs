@@ -25,4 +25,10 @@ public sealed partial record LibrarySpec
     /// <summary>Variadic function whose variadic arguments depend on an operation code (sqlite3_config):
     /// the table of each operation's argument types.</summary>
     public IReadOnlyDictionary<string, OpCodeVariadic> OpCodeVariadics { get; set; } = new Dictionary<string, OpCodeVariadic>();
+
+    /// <summary>Functions the real guest library runs although the host has them (SQLite's printf
+    /// family, whose va_list cannot cross): the stub jumps there as with fallbackToGuest. Only for
+    /// functions that touch no host object, and whose memory comes from the library's allocator
+    /// pointed at the host's (guestInit).</summary>
+    public IReadOnlyList<string> RunInGuestLibrary { get; set; } = [];
 }

@@ -81,7 +81,7 @@ public static class HostCompatibility
             foreach (var import in info.Imports.Where(i => i.VersionFile == c.Spec.Soname || (i.VersionFile is null && guestExports.Contains(i.Name))))
             {
                 bool served = stubExports.Contains(import.Name)
-                    ? c.Spec.FallbackToGuest || c.Spec.GuestOverrides.ContainsKey(import.Name)
+                    ? c.Spec.FallbackToGuest || c.Spec.GuestOverrides.ContainsKey(import.Name) || c.Spec.RunInGuestLibrary.Contains(import.Name)
                       || !guestFunctions.Contains(import.Name) || hostFunctions.Contains(import.Name)
                     : import.Weak;
                 if (!served) unserved.Add((Path.GetFileName(path), import));

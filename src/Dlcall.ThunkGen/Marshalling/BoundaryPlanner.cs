@@ -65,6 +65,9 @@ public static class BoundaryPlanner
         foreach (string key in spec.NullDefaults.Keys.Where(k => !functions.Any(f => f.NullDefaults.Any(n => $"{f.Decl.Name}.{n.Param.Name}" == k))))
             diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"nullDefaults: '{key}' is no parameter of a forwarded function"));
         diags.AddRange(CheckOutOnlyFields(spec, headers));
+        // One private copy of the real library binds either to itself or to the stub (docs/ThunkGen.md).
+        if (spec.FallbackToGuest && spec.RunInGuestLibrary.Count > 0)
+            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, "runInGuestLibrary: not with fallbackToGuest, whose library binds to the stub"));
         foreach (string key in spec.FreedParams.Where(k => !IsPointerParam(headers, k)))
             diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"freedParams: '{key}' is no pointer parameter of a declared function"));
         foreach (string tag in spec.RetainsCallbacks.Where(t => !headers.Records.ContainsKey(t)))
@@ -93,6 +96,8 @@ public static class BoundaryPlanner
             return (Simple(decl, FunctionKind.GuestOverride, null) with { Override = Path.Combine(specDir, overridePath) }, null);
         // Override null: the stub's definition is generated from the spec's annotations (plan.Annotations).
         if (annotations.Guest.ContainsKey(name)) return (Simple(decl, FunctionKind.GuestOverride, null), null);
+        // The real guest library runs it, emulated (spec runInGuestLibrary): a jump, as with fallbackToGuest.
+        if (spec.RunInGuestLibrary.Contains(name)) return (Simple(decl, FunctionKind.GuestFallback, "spec runInGuestLibrary"), null);
         string? reason = NamePatterns.Matches(spec.Exclude, name) ? "excluded by the spec"
             : !headers.Functions.ContainsKey(name) ? "not declared in the headers"
             : !hostExports.Contains(name) ? "the host library does not export it"

@@ -1,8 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* sqlite3_str_vappendf: sqlite formats on the host (fmt_guest.h). */
-#include "fmt_guest.h"
-
+/*
+ * sqlite3_str_vappendf: @str is a host object, so the real guest library
+ * formats the text (spec runInGuestLibrary, sqlite3_vmprintf) and the host
+ * appends it. A failed format leaves @str as it was, as before.
+ */
 void (sqlite3_str_vappendf)(sqlite3_str *str, const char *fmt, va_list ap)
 {
-    dlcall_sqlite_vformat(DLCALL_SQLITE_FMT_APPEND, (uint64_t)(uintptr_t)str, NULL, 0, fmt, ap);
+    char *text = sqlite3_vmprintf(fmt, ap);
+
+    if (text != NULL) {
+        sqlite3_str_appendall(str, text);
+        sqlite3_free(text);
+    }
 }

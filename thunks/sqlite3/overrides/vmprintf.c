@@ -1,8 +1,0 @@
-/* SPDX-License-Identifier: GPL-2.0-or-later */
-/* sqlite3_vmprintf: sqlite formats on the host (fmt_guest.h). */
-#include "fmt_guest.h"
-
-char *(sqlite3_vmprintf)(const char *fmt, va_list ap)
-{
-    return dlcall_sqlite_vformat(DLCALL_SQLITE_FMT_MPRINTF, 0, NULL, 0, fmt, ap);
-}
