@@ -53,8 +53,25 @@ public class CpythonSuiteTests
     [Fact]
     public void TlsSessionsWithLibcryptoPassedThrough()
     {
-        var r = Suite("test_ssl", ["--match", "test_read_write_zero", "--match", "test_echo", "--match", "test_getpeercert",
+        // Libcrypto alone (libssl emulated): "all" now passes libssl through too.
+        var r = Suite("test_ssl", ["--passthrough", "crypto", "--match", "test_read_write_zero", "--match", "test_echo", "--match", "test_getpeercert",
             "--match", "test_session", "--match", "test_session_handling", "--match", "test_load_dh_params", "--match", "test_load_verify_locations"]);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("1 modules, 0 differences", r.StdoutText);
+    }
+
+    /// <summary>
+    /// Python's ssl with libssl passed through too (docs/Ssl.md): the callbacks it keeps (SNI through
+    /// SSL_CTX_callback_ctrl, ALPN, message and keylog callbacks) and what differed before:
+    /// FileNotFoundError from libssl's file loading (setsErrno) and SSL_CERT_FILE/SSL_CERT_DIR set
+    /// in os.environ (thunks/ssl/overrides/SSL_CTX_set_default_verify_paths.c).
+    /// </summary>
+    [Fact]
+    public void TlsCallbacksAndFilesWithLibsslPassedThrough()
+    {
+        var r = Suite("test_ssl", ["--passthrough", "crypto,ssl", "--match", "test_errors_sslwrap", "--match", "test_load_cert_chain",
+            "--match", "test_load_default_certs_env", "--match", "test_load_verify_locations", "--match", "test_sni_callback*",
+            "--match", "test_alpn_protocols", "--match", "test_msg_callback*", "--match", "test_keylog*", "--match", "test_echo"]);
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Contains("1 modules, 0 differences", r.StdoutText);
     }
