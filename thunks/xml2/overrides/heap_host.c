@@ -22,7 +22,18 @@
 #define DLCALL_XHEAP_HDR 16       /* keeps 16-byte alignment */
 
 static pthread_mutex_t dlcall_xheap_lock = PTHREAD_MUTEX_INITIALIZER;
-static uint8_t *dlcall_xheap_next, *dlcall_xheap_end;
+static uint8_t *dlcall_xheap_base, *dlcall_xheap_next, *dlcall_xheap_end;
+
+/*
+ * Not every pointer libxml2 frees came from here: a parser context's sax
+ * handler is, during a call, the thunk's host copy of it with trampolines
+ * (the generator's callback copies, kept for the process), and
+ * xmlFreeParserCtxt frees it. Such a pointer is left alone.
+ */
+static int dlcall_xheap_owns(const void *q)
+{
+    return (const uint8_t *)q >= dlcall_xheap_base + DLCALL_XHEAP_HDR && (const uint8_t *)q < dlcall_xheap_next;
+}
 static void *dlcall_xheap_free[DLCALL_XHEAP_CLASSES];
 
 static int dlcall_xheap_class(size_t n)
@@ -73,7 +84,7 @@ static void dlcall_xheap_release(void *q)
     uint8_t *p;
     int c;
 
-    if (q == NULL) {
+    if (q == NULL || !dlcall_xheap_owns(q)) {
         return;
     }
     p = (uint8_t *)q - DLCALL_XHEAP_HDR;
@@ -90,6 +101,10 @@ static void *dlcall_xheap_realloc(void *q, size_t n)
 
     if (q == NULL) {
         return dlcall_xheap_malloc(n);
+    }
+    if (!dlcall_xheap_owns(q)) {
+        fprintf(stderr, "dlcall: libxml2.so.2: xmlRealloc of memory the library did not allocate (%p)\n", q);
+        abort();
     }
     if (n <= dlcall_xheap_usable(q)) {
         return q;
@@ -118,7 +133,7 @@ void dlcall_xml2_heap(void *args, void *ret)
 {
     const uint64_t *a = args; /* base, size */
 
-    dlcall_xheap_next = (uint8_t *)(uintptr_t)a[0];
+    dlcall_xheap_base = dlcall_xheap_next = (uint8_t *)(uintptr_t)a[0];
     dlcall_xheap_end = dlcall_xheap_next + a[1];
     *(int *)ret = xmlGcMemSetup(dlcall_xheap_release, dlcall_xheap_malloc, dlcall_xheap_malloc,
                                 dlcall_xheap_realloc, dlcall_xheap_strdup);
