@@ -141,8 +141,9 @@ DLCALL_HOST_API __attribute__((noreturn)) void dlcall_rt_raise(int value,
  * CRYPTO_set_mem_functions, xmlGcMemSetup) before the program can call it.
  * One heap for every library: power-of-two size classes with a free list
  * each, bump allocation from the regions. alloc returns NULL when full
- * (the library reports out of memory); free takes NULL; realloc keeps a
- * block that is big enough and never frees for size 0.
+ * (the library reports out of memory); free takes NULL and ignores what the
+ * heap did not allocate; realloc keeps a block that is big enough, never
+ * frees for size 0, and stops the process for a foreign block.
  */
 DLCALL_HOST_API void dlcall_rt_heap_add(uint64_t base, uint64_t size);
 DLCALL_HOST_API void *dlcall_rt_heap_alloc(size_t n);

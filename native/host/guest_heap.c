@@ -8,6 +8,8 @@
  * Before, SQLite's, libcrypto's and libxml2's overrides each carried a copy.
  */
 #include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dlcall_host.h"
@@ -18,7 +20,7 @@
 #define MAX_REGIONS 16
 
 static pthread_mutex_t heap_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct { uint8_t *next, *end; } regions[MAX_REGIONS];
+static struct { uint8_t *base, *next, *end; } regions[MAX_REGIONS];
 static int region_count;
 static void *free_list[CLASSES];
 
@@ -42,7 +44,7 @@ void dlcall_rt_heap_add(uint64_t base, uint64_t size)
 {
     pthread_mutex_lock(&heap_lock);
     if (region_count < MAX_REGIONS) {
-        regions[region_count].next = (uint8_t *)(uintptr_t)base;
+        regions[region_count].base = regions[region_count].next = (uint8_t *)(uintptr_t)base;
         regions[region_count].end = (uint8_t *)(uintptr_t)(base + size);
         region_count++;
     }
@@ -79,12 +81,31 @@ void *dlcall_rt_heap_alloc(size_t n)
     return p + HDR;
 }
 
+/*
+ * Whether @q is a block of this heap. Not every pointer a library frees came
+ * from it: libxml2's xmlFreeParserCtxt frees the parser's sax handler, which
+ * during a call is the thunk's host copy of the guest's (the generator's
+ * callback copies, kept for the process). Such a pointer is left alone.
+ */
+static int owns(const void *q)
+{
+    const uint8_t *b = q;
+    int yes = 0;
+
+    pthread_mutex_lock(&heap_lock);
+    for (int i = 0; i < region_count && !yes; i++) {
+        yes = b >= regions[i].base + HDR && b < regions[i].next;
+    }
+    pthread_mutex_unlock(&heap_lock);
+    return yes;
+}
+
 void dlcall_rt_heap_free(void *q)
 {
     uint8_t *p;
     int c;
 
-    if (q == NULL) {
+    if (q == NULL || !owns(q)) {
         return;
     }
     p = (uint8_t *)q - HDR;
@@ -113,6 +134,10 @@ void *dlcall_rt_heap_realloc(void *q, size_t n)
 
     if (q == NULL) {
         return dlcall_rt_heap_alloc(n);
+    }
+    if (!owns(q)) {
+        fprintf(stderr, "dlcall: realloc of memory the guest-mapped heap did not allocate (%p)\n", q);
+        abort();
     }
     if (n <= dlcall_rt_heap_usable(q)) {
         return q;

@@ -25,6 +25,22 @@ public class Libxml2Tests
         Assert.Matches(@"\d+ cases, 0 differences", r.StdoutText);
     }
 
+    /// <summary>Debian's python3-lxml (its etree module links libxml2.so.2) on tests/xml2/lxml_workload.py:
+    /// a guest tree walked by field through lxml's proxies, XPath, serialization, HTML.</summary>
+    [Fact]
+    public void LxmlWorkloadGivesTheSameOutput()
+    {
+        string root = DebianProgram.Root("aarch64", "python3-lxml", "python3.11");
+        string script = Path.Combine(RepoPaths.Root, "tests", "xml2", "lxml_workload.py");
+        var emulated = DebianProgram.Run(root, "/usr/bin/python3", "none", [script]);
+        var passed = DebianProgram.Run(root, "/usr/bin/python3", "xml2", [script]);
+        Assert.True(emulated.ExitCode == 0, emulated.ToString());
+        Assert.True(passed.ExitCode == 0, passed.ToString());
+        Assert.Contains("3000 t 5 & é 2999 k3", emulated.StdoutText);
+        Assert.Equal(emulated.StdoutText, passed.StdoutText);
+        Assert.Equal(emulated.StderrText, passed.StderrText);
+    }
+
     /// <summary>Spec dataSymbols: the stub exports libxml2's function pointers and tables as objects of
     /// the real library's size in the real version nodes, and every function version of it.</summary>
     [Fact]

@@ -19,7 +19,7 @@ static int64_t dlcall_xml2_dump(const char *host, FILE *f, uint64_t a0, uint64_t
     if (f == NULL) {
         return -1;
     }
-    dlcall_invoke(dlcall__host_fn(host), &d, NULL);
+    dlcall_xml2_host_call(dlcall__host_fn(host), &d, NULL);
     for (size_t done = 0; done < d.len;) {
         size_t n = d.len - done < sizeof(chunk) ? d.len - done : sizeof(chunk);
 

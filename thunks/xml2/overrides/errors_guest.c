@@ -11,10 +11,42 @@
  * own errors. Passed back to the library (xmllint's
  * xmlSchemaSetValidErrors(ctxt, xmlGenericError, xmlGenericError, NULL)),
  * it stands for that host function. Any other guest function with a '...'
- * is refused with a message: the host library would call it during later
- * calls with arguments only its format knows.
+ * (lxml's) gets a trampoline whose host entry formats the message on the
+ * host and calls the guest function with ("%s", text) (errors_host.c).
  */
 static dlcall_fn dlcall_xml2_print_fn;
+
+/* The overrides' host helpers run on the callback path: the host may call guest code meanwhile
+ * (an error reaching the guest's handler, a guest input callback). */
+static void dlcall_xml2_host_call(dlcall_fn fn, void *args, void *ret)
+{
+    struct dlcall_frame frame = {
+        .thunk = (uint64_t)(uintptr_t)fn,
+        .args = (uint64_t)(uintptr_t)args,
+        .ret = (uint64_t)(uintptr_t)ret,
+    };
+
+    dlcall_call_host(&dlcall__rt, &frame);
+}
+
+/* The guest invoker of errors_host.c's variadic entry: the text is on a host stack. */
+static void dlcall_xml2_error_invoke(uint64_t fn, const uint64_t *argv, uint64_t *ret)
+{
+    size_t n = 0;
+    const volatile char *host = (const char *)(uintptr_t)argv[1];
+    char *copy;
+
+    while (host[n] != '\0') {
+        n++;
+    }
+    copy = malloc(n + 1);
+    if (copy != NULL) {
+        dlcall_copy_host_string(copy, (const char *)host, n + 1);
+        ((xmlGenericErrorFunc)(uintptr_t)fn)((void *)(uintptr_t)argv[0], "%s", copy);
+        free(copy);
+    }
+    *ret = 0;
+}
 
 static void dlcall_xml2_generic_error(void *ctx, const char *msg, ...)
 {
@@ -42,7 +74,7 @@ static void dlcall_xml2_generic_error(void *ctx, const char *msg, ...)
     if (dlcall_xml2_print_fn == NULL) {
         dlcall_xml2_print_fn = dlcall__host_fn("dlcall_xml2_print_error");
     }
-    dlcall_invoke(dlcall_xml2_print_fn, a, NULL);
+    dlcall_xml2_host_call(dlcall_xml2_print_fn, a, NULL);
     if (text != small) {
         free(text);
     }
@@ -51,18 +83,10 @@ static void dlcall_xml2_generic_error(void *ctx, const char *msg, ...)
 /* What the guest reads and writes as xmlGenericError (one per process: the guest's threads share it). */
 static xmlGenericErrorFunc dlcall_xml2_generic_error_var = dlcall_xml2_generic_error;
 
-/* 0 for NULL, 1 for the host's generic error function; a guest function with '...' stops the program. */
-static uint64_t dlcall_xml2_error_fn(const char *fname, void *fn)
+/* 0 for NULL, 1 for the host's generic error function, else the guest function. */
+static uint64_t dlcall_xml2_error_fn(void *fn)
 {
-    if (fn == NULL) {
-        return 0;
-    }
-    if (fn == (void *)dlcall_xml2_generic_error) {
-        return 1;
-    }
-    fprintf(stderr, "dlcall: libxml2.so.2: %s: the host library cannot call a guest error function taking '...' "
-            "(docs/Libraries.md, libxml2); run the program with libxml2 emulated\n", fname);
-    abort();
+    return fn == NULL ? 0 : fn == (void *)dlcall_xml2_generic_error ? 1 : (uint64_t)(uintptr_t)fn;
 }
 
 /* The setters below, on the host (errors_host.c), by number. */
@@ -71,10 +95,12 @@ enum { DLCALL_XML2_SCHEMA_PARSER, DLCALL_XML2_SCHEMA_VALID, DLCALL_XML2_RELAXNG_
 
 static void dlcall_xml2_set_errors(int which, const char *fname, void *obj, void *err, void *warn, void *ctx)
 {
-    uint64_t a[5] = { (uint64_t)which, (uint64_t)(uintptr_t)obj, dlcall_xml2_error_fn(fname, err),
-                      dlcall_xml2_error_fn(fname, warn), (uint64_t)(uintptr_t)ctx };
+    uint64_t a[6] = { (uint64_t)which, (uint64_t)(uintptr_t)obj, dlcall_xml2_error_fn(err),
+                      dlcall_xml2_error_fn(warn), (uint64_t)(uintptr_t)ctx,
+                      (uint64_t)(uintptr_t)dlcall_xml2_error_invoke };
 
-    dlcall_invoke(dlcall__host_fn("dlcall_xml2_set_errors"), a, NULL);
+    (void)fname;
+    dlcall_xml2_host_call(dlcall__host_fn("dlcall_xml2_set_errors"), a, NULL);
 }
 
 /*
@@ -90,6 +116,6 @@ static xmlParserInputPtr dlcall_xml2_host_loader(const char *URL, const char *ID
                       (uint64_t)(uintptr_t)ctxt };
     xmlParserInputPtr r = NULL;
 
-    dlcall_invoke(dlcall__host_fn("dlcall_xml2_call_loader"), a, &r);
+    dlcall_xml2_host_call(dlcall__host_fn("dlcall_xml2_call_loader"), a, &r);
     return r;
 }
