@@ -9,13 +9,15 @@ using Dlcall.Cli;
 // message of its own.
 bool trace = Environment.GetEnvironmentVariable(WarmRun.TraceVariable) == "1";
 string self = Environment.ProcessPath ?? Path.Combine(AppContext.BaseDirectory, "dlcall-run");
+// The clone this executable was published in (CLONE/artifacts/cli/), whatever DLCALL_ROOT says.
+string clone = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(self)!, "..", ".."));
 if (Environment.GetEnvironmentVariable(CliBuild.FreshVariable) == "1")
 {
     PosixExec.SetVariable(CliBuild.FreshVariable, null); // for this process only, not the commands it starts
 }
-else if (CliBuild.IsStale(RepoLayout.Root, self))
+else if (CliBuild.IsStale(clone, self))
 {
-    string wrapper = Path.Combine(RepoLayout.Root, "dlcall");
+    string wrapper = Path.Combine(clone, "dlcall");
     if (trace) Console.Error.WriteLine("dlcall-run: a source is newer: rebuilding through ./dlcall");
     PosixExec.SetVariable(CliBuild.RebuildVariable, "1");
     string rebuildError = PosixExec.ExecAsIs("/bin/sh", [wrapper, .. args]);
