@@ -1,11 +1,29 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 using Dlcall.Cli;
 
-// dlcall-run: what ./dlcall runs for `dlcall run`. When the full CLI has recorded this launch
-// (WarmRun) and nothing it was derived from changed, it execs QEMU the same way; for anything else
-// (another command or option, a cold or stale record, any mistake to report) it hands the same
-// arguments to the full CLI beside it, which answers as always. It never prints a message of its own.
+// dlcall-run: the `dlcall` command as started (./dlcall execs it, the installed `dlcall` is a link to
+// it). Older than a source, it has ./dlcall publish it again (CliBuild). Then, when the full CLI has
+// recorded this launch (WarmRun) and nothing it was derived from changed, it execs QEMU the same way;
+// for anything else (another command or option, a cold or stale record, any mistake to report) it
+// hands the same arguments to the full CLI beside it, which answers as always. It never prints a
+// message of its own.
 bool trace = Environment.GetEnvironmentVariable(WarmRun.TraceVariable) == "1";
+string self = Environment.ProcessPath ?? Path.Combine(AppContext.BaseDirectory, "dlcall-run");
+// The clone this executable was published in (CLONE/artifacts/cli/), whatever DLCALL_ROOT says.
+string clone = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(self)!, "..", ".."));
+if (Environment.GetEnvironmentVariable(CliBuild.FreshVariable) == "1")
+{
+    PosixExec.SetVariable(CliBuild.FreshVariable, null); // for this process only, not the commands it starts
+}
+else if (CliBuild.IsStale(clone, self))
+{
+    string wrapper = Path.Combine(clone, "dlcall");
+    if (trace) Console.Error.WriteLine("dlcall-run: a source is newer: rebuilding through ./dlcall");
+    PosixExec.SetVariable(CliBuild.RebuildVariable, "1");
+    string rebuildError = PosixExec.ExecAsIs("/bin/sh", [wrapper, .. args]);
+    Console.Error.WriteLine($"dlcall: cannot run {wrapper}: {rebuildError}");
+    return 2;
+}
 var (launch, why) = WarmLaunch(args);
 if (launch is { } l)
 {

@@ -5,14 +5,15 @@ namespace Dlcall.Cli;
 
 /// <summary>
 /// <c>dlcall install [--prefix ~/.local]</c>: puts <c>dlcall</c> on PATH as PREFIX/bin/dlcall, a
-/// two-line script that execs this clone's ./dlcall. The clone stays where the data is (specs,
-/// scripts, artifacts/, the QEMU and guest-root caches it names), and its wrapper keeps rebuilding
-/// the executable after a pull; from anywhere, `dlcall` is the clone's. The cost is one POSIX sh
-/// start, about a millisecond.
+/// symbolic link to this clone's artifacts/cli/dlcall-run: a command starts with no shell in
+/// between (a shell script would cost a process start, a few ms on each `dlcall run`). The clone
+/// stays where the data is (specs, scripts, artifacts/, the QEMU and guest-root caches it names):
+/// dlcall-run finds it from its own resolved path, and publishes itself again through ./dlcall
+/// after a pull.
 /// </summary>
 internal static class InstallCommand
 {
-    // The line that marks a file as ours: install replaces such a file, never another.
+    // The line that marked the two-line script earlier versions installed: replaced like a link of ours.
     private const string Marker = "# installed by `dlcall install`";
 
     public static Command Create()
@@ -22,7 +23,7 @@ internal static class InstallCommand
             Description = "install to PREFIX/bin/dlcall",
             DefaultValueFactory = _ => Path.Combine(Environment.GetEnvironmentVariable("HOME") ?? "/", ".local"),
         };
-        var cmd = new Command("install", "put dlcall on PATH (PREFIX/bin/dlcall runs this clone's ./dlcall from any directory)");
+        var cmd = new Command("install", "put dlcall on PATH (PREFIX/bin/dlcall, a link to this clone's dlcall-run, works from any directory)");
         cmd.Options.Add(prefix);
         cmd.SetAction(pr => Run(Path.GetFullPath(pr.GetValue(prefix)!)));
         return cmd;
@@ -30,20 +31,19 @@ internal static class InstallCommand
 
     private static int Run(string prefix)
     {
-        string wrapper = Path.Combine(RepoLayout.Root, "dlcall");
-        if (!File.Exists(wrapper)) return Fail($"{RepoLayout.Root} is not a dlcall clone (no ./dlcall): run install from the clone's ./dlcall");
+        string exe = Path.Combine(RepoLayout.Artifacts, "cli", "dlcall-run");
+        if (!File.Exists(Path.Combine(RepoLayout.Root, "dlcall")) || !File.Exists(exe))
+            return Fail($"{RepoLayout.Root} is not a built dlcall clone (no ./dlcall or {exe}): run install from the clone's ./dlcall");
         string bin = Path.Combine(prefix, "bin");
         string target = Path.Combine(bin, "dlcall");
-        if (File.Exists(target) && !File.ReadLines(target).Take(3).Any(l => l.StartsWith(Marker, StringComparison.Ordinal)))
-            return Fail($"{target} exists and is not one dlcall install wrote: remove it first");
-        string script = $"#!/bin/sh\n{Marker} from {RepoLayout.Root}: the clone holds dlcall's data.\nexec {Quote(wrapper)} \"$@\"\n";
+        if (!IsOurs(target)) return Fail($"{target} exists and is not one dlcall install wrote: remove it first");
         try
         {
             Directory.CreateDirectory(bin);
-            // Written aside, then renamed in: a dlcall starting meanwhile sees the old or the new one.
+            // Made aside, then renamed in: a dlcall starting meanwhile sees the old or the new one.
             string temp = $"{target}.{Environment.ProcessId}.tmp";
-            File.WriteAllText(temp, script);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, (UnixFileMode)0b111_101_101); // rwxr-xr-x
+            File.Delete(temp);
+            File.CreateSymbolicLink(temp, exe);
             File.Move(temp, target, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -56,7 +56,21 @@ internal static class InstallCommand
         return 0;
     }
 
-    private static string Quote(string s) => "'" + s.Replace("'", "'\\''") + "'";
+    /// <summary>Nothing there, a link to some clone's dlcall-run, or the script an earlier install wrote.</summary>
+    private static bool IsOurs(string target)
+    {
+        var info = new FileInfo(target);
+        if (info.LinkTarget is { } link) return link.EndsWith("/artifacts/cli/dlcall-run", StringComparison.Ordinal);
+        if (!info.Exists) return !Directory.Exists(target);
+        try
+        {
+            return File.ReadLines(target).Take(3).Any(l => l.StartsWith(Marker, StringComparison.Ordinal));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     private static int Fail(string message)
     {

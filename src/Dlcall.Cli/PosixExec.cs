@@ -12,7 +12,8 @@ internal static partial class PosixExec
 {
     private const int SigPipe = 13, SigSetmask = 2;
 
-    private static readonly string[] OwnVariables = ["DLCALL_ROOT", "DLCALL_QEMU_DIR", "DLCALL_CACHE", "DLCALL_QEMU_SOURCE", WarmRun.TraceVariable];
+    private static readonly string[] OwnVariables = ["DLCALL_ROOT", "DLCALL_QEMU_DIR", "DLCALL_CACHE", "DLCALL_QEMU_SOURCE", WarmRun.TraceVariable,
+        CliBuild.RebuildVariable, CliBuild.FreshVariable];
 
     /// <summary>Only returns when execv fails, with errno's text.</summary>
     public static string Exec(string path, IReadOnlyList<string> args)
@@ -43,6 +44,14 @@ internal static partial class PosixExec
         return Marshal.GetLastPInvokeErrorMessage();
     }
 
+    /// <summary>Sets (<paramref name="value"/> null: removes) a variable of the environment execv passes on,
+    /// which .NET's Environment.SetEnvironmentVariable leaves alone on Unix.</summary>
+    public static void SetVariable(string name, string? value)
+    {
+        if (value is null) UnsetEnv(name);
+        else SetEnv(name, value, 1);
+    }
+
     /// <summary>What a shell checks before exec: may this process execute <paramref name="path"/>?</summary>
     public static bool CanExecute(string path) => Access(path, XOk) == 0;
 
@@ -56,6 +65,9 @@ internal static partial class PosixExec
 
     [LibraryImport("libc", EntryPoint = "unsetenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int UnsetEnv(string name);
+
+    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int SetEnv(string name, string value, int overwrite);
 
     [LibraryImport("libc", EntryPoint = "signal")]
     private static partial nint Signal(int sig, nint handler);

@@ -58,10 +58,13 @@ internal static class RunCache
     /// directory its modification time, which an added, removed or renamed entry changes.</summary>
     public static string Identity(string path)
     {
+        // One FileInfo, one stat (a DirectoryInfo after it would stat again): its attributes say
+        // directory, and are -1 for a missing path.
         var info = new FileInfo(path);
-        if (info.Exists) return $"{info.Length}\t{info.LastWriteTimeUtc.Ticks}";
-        var dir = new DirectoryInfo(path);
-        return dir.Exists ? $"dir\t{dir.LastWriteTimeUtc.Ticks}" : "missing\t0";
+        var attributes = info.Attributes;
+        if ((int)attributes == -1) return "missing\t0";
+        long ticks = info.LastWriteTimeUtc.Ticks;
+        return attributes.HasFlag(FileAttributes.Directory) ? $"dir\t{ticks}" : $"{info.Length}\t{ticks}";
     }
 
     private static List<string>? Read(string file)

@@ -4,8 +4,8 @@ using Dlcall.TestSupport;
 namespace Dlcall.E2E.Tests;
 
 /// <summary>
-/// <c>./dlcall install --prefix P</c> as a user does it: then P/bin/dlcall, run from another
-/// directory, finds the clone's data (doctor, a guest program passed through).
+/// <c>./dlcall install --prefix P</c> as a user does it: then P/bin/dlcall, a link to the clone's
+/// dlcall-run, run from another directory, finds the clone's data (doctor, a guest program passed through).
 /// </summary>
 public sealed class InstallCommandTests : IDisposable
 {
@@ -49,12 +49,31 @@ public sealed class InstallCommandTests : IDisposable
     }
 
     [Fact]
+    public void TheInstalledCommandStartsNoShell()
+    {
+        Assert.Equal(0, Install().ExitCode);
+        // The link is dlcall-run itself: a warm run goes from it to QEMU, with no sh process between.
+        Assert.Equal(Path.Combine(RepoPaths.Root, "artifacts", "cli", "dlcall-run"), new FileInfo(Installed).LinkTarget);
+        string root = DebianProgram.Root("aarch64", "coreutils");
+        string[] args = ["run", "--passthrough", "all", "--sysroot", root, Path.Combine(root, "bin", "echo"), "hi"];
+        RunInstalled(args);
+        var warm = ProcessRunner.Run(Installed, args, TimeSpan.FromMinutes(5),
+            new Dictionary<string, string> { ["DLCALL_RUN_TRACE"] = "1" }, workingDirectory: _elsewhere);
+        Assert.True(warm.ExitCode == 0, warm.ToString());
+        Assert.Equal("hi\n", warm.StdoutText);
+        Assert.Contains("dlcall-run: started from the recorded launch", warm.StderrText);
+    }
+
+    [Fact]
     public void InstallingAgainReplacesItsOwnFileOnly()
     {
         Assert.Equal(0, Install().ExitCode);
         var again = Install();
         Assert.True(again.ExitCode == 0, again.ToString());
 
+        // The install is a link to the clone's dlcall-run: written through, it would be overwritten.
+        Assert.EndsWith("/artifacts/cli/dlcall-run", new FileInfo(Installed).LinkTarget);
+        File.Delete(Installed);
         File.WriteAllText(Installed, "#!/bin/sh\necho someone else's dlcall\n");
         var refused = Install();
         Assert.True(refused.ExitCode == 2, refused.ToString());

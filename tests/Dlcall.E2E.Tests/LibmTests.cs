@@ -61,6 +61,20 @@ public class LibmTests(ITestOutputHelper output)
         Assert.Contains("lgamma(-0x1.9p+5) = ", r.StdoutText);
     }
 
+    [Theory]
+    [InlineData("aarch64")]
+    [InlineData("riscv64")]
+    public void ThreadsMakingTheFirstFallbackCallsAtOnceGetTheRealGuestResults(string isa)
+    {
+        // The real guest libm is opened by the first fallback call, not by the stub's constructor.
+        var emulated = Run(isa, "fallbackthreads", passthrough: false);
+        var passthrough = Run(isa, "fallbackthreads", passthrough: true);
+        Assert.True(emulated.ExitCode == 0, emulated.ToString());
+        Assert.True(passthrough.ExitCode == 0, passthrough.ToString());
+        Assert.Equal(8, emulated.StdoutText.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(emulated.StdoutText, passthrough.StdoutText);
+    }
+
     private static double Exact(string stderr) =>
         double.Parse(stderr.Split('\n').Single(l => l.StartsWith("exact ", StringComparison.Ordinal))[6..], CultureInfo.InvariantCulture);
 }

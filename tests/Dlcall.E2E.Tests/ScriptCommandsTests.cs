@@ -20,6 +20,29 @@ public class ScriptCommandsTests
         Assert.True(File.Exists(Path.Combine(root, "lib", triple, "libz.so.1")), root);
     }
 
+    /// <summary>Issue 13: `dlcall bench startup` measures the start-up as users start dlcall (the
+    /// clone's ./dlcall, the installed link) against bare QEMU and writes bench/results/.</summary>
+    [Fact]
+    public void BenchStartupComparesEveryWayOfStartingWithBareQemu()
+    {
+        var r = Dlcall("bench", "startup", "--arch", "arm64", "--rounds", "11");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        string file = r.StdoutText.Trim().Split('\n')[^1]["results: ".Length..];
+        try
+        {
+            string table = File.ReadAllText(file);
+            Assert.Contains("11 rounds, sides alternating their order", table);
+            foreach (string side in new[] { "bare QEMU", "./dlcall run --passthrough none", "./dlcall run --passthrough all", "dlcall run --passthrough all (installed)" })
+                Assert.Matches($@"\n\| {System.Text.RegularExpressions.Regex.Escape(side)} \| \d+\.\d \|", table);
+            Assert.Matches(@"- ./dlcall run --passthrough all: (not )?met \(\d\.\d\dx\); -?\d+\.\d ms more than bare QEMU", table);
+            Assert.Matches(@"- dlcall run --passthrough all \(installed\): (not )?met", table);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void SysrootRefusesAnUnknownArchitecture()
     {

@@ -11,8 +11,13 @@
  *
  * The jump is a tail call written in assembly, so it forwards any
  * signature unchanged: arguments stay in their registers and on the stack,
- * variadics included, and the callee returns straight to the caller. Slots
- * are filled by the stub's constructor before any guest code can call in.
+ * variadics included, and the callee returns straight to the caller.
+ *
+ * Slots start empty: opening the real library and looking up every slot
+ * costs ~11 ms of emulated start-up (libm's 590), and most programs never
+ * call a fallback. The first jump through an empty slot enters the shared
+ * resolver (DLCALL_FALLBACK_RESOLVER), which saves the argument registers,
+ * calls the stub's C function that fills every slot once, and re-jumps.
  */
 #ifndef DLCALL_FALLBACK_H
 #define DLCALL_FALLBACK_H
@@ -39,8 +44,24 @@
             ".p2align 2\n"                                                   \
             #name ":\n"                                                      \
             DLCALL_ARCH_FALLBACK_ENTRY                                       \
-            DLCALL_ARCH_FALLBACK_JUMP("dlcall__fallback+8*" #i)              \
+            DLCALL_ARCH_FALLBACK_JUMP("dlcall__fallback+8*" #i, #i)          \
             ".size " #name ", .-" #name "\n")
+
+/*
+ * The shared resolver every empty slot jumps to: calls @fn, a void (void)
+ * function that fills every slot (never with NULL), then jumps through the
+ * slot it came for. Hidden: the stub does not export it.
+ */
+/* template: .hidden dlcall__fallback_resolver; dlcall__fallback_resolver: <save>; bl fn; <restore>; <jump> */
+#define DLCALL_FALLBACK_RESOLVER(fn)                                         \
+    __asm__(".text\n"                                                        \
+            ".globl dlcall__fallback_resolver\n"                             \
+            ".hidden dlcall__fallback_resolver\n"                            \
+            ".type dlcall__fallback_resolver, %function\n"                   \
+            ".p2align 4\n"                                                   \
+            "dlcall__fallback_resolver:\n"                                   \
+            DLCALL_ARCH_FALLBACK_RESOLVER(#fn)                               \
+            ".size dlcall__fallback_resolver, .-dlcall__fallback_resolver\n")
 
 /*
  * The same jump, after setting the int @flag to 1 (the stub's
@@ -55,7 +76,7 @@
             #name ":\n"                                                      \
             DLCALL_ARCH_FALLBACK_ENTRY                                       \
             DLCALL_ARCH_FALLBACK_MARK(#flag)                                 \
-            DLCALL_ARCH_FALLBACK_JUMP("dlcall__fallback+8*" #i)              \
+            DLCALL_ARCH_FALLBACK_JUMP("dlcall__fallback+8*" #i, #i)          \
             ".size " #name ", .-" #name "\n")
 
 /*

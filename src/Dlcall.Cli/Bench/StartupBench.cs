@@ -7,16 +7,17 @@ namespace Dlcall.Cli.Bench;
 
 /// <summary>
 /// <c>dlcall bench startup [--arch aarch64|arm64|riscv64] [--rounds 15]</c>: what `dlcall run` adds to
-/// starting a program. A guest's bin/true bare under QEMU, through `./dlcall run --passthrough none`
-/// and `--passthrough all` (as a user types it: the wrapper, no --sysroot), and `all` through the
-/// executable the wrapper starts for `run`, dlcall-run, directly (the wrapper's share). Rounds alternate their order so machine noise hits
-/// every side alike; medians of the wall times and of each round's ratio to bare QEMU (paired), a
-/// table, bench/results/startup-*.md.
+/// starting a program. A guest's bin/true bare under QEMU, through the clone's `./dlcall run
+/// --passthrough none` and `--passthrough all` (as a user types it: the sh wrapper, no --sysroot), and
+/// `all` through the installed command, a link to dlcall-run as `dlcall install` makes it (no shell).
+/// Rounds alternate their order so machine noise hits every side alike; medians of the wall times
+/// and of each round's ratio to bare QEMU (paired), a table, bench/results/startup-*.md.
 /// </summary>
 internal static class StartupBench
 {
     // Issue 13's target for `dlcall run --passthrough all` against bare QEMU.
     private const double Target = 1.5;
+    private const double StretchMs = 5;
 
     public static Command Create()
     {
@@ -35,14 +36,29 @@ internal static class StartupBench
         var (bare, bareErr) = GuestLaunch.Prepare([program], isa, [], root);
         if (bare is null) return Fail(bareErr);
         string wrapper = Path.Combine(RepoLayout.Root, "dlcall");
-        string exe = Path.Combine(AppContext.BaseDirectory, "dlcall-run");
+        // What `dlcall install` puts on PATH, in a directory of the bench's own.
+        string bin = Directory.CreateTempSubdirectory("dlcall-bench-").FullName;
+        string installed = Path.Combine(bin, "dlcall");
+        File.CreateSymbolicLink(installed, Path.Combine(AppContext.BaseDirectory, "dlcall-run"));
         var sides = new (string Name, string Exe, IReadOnlyList<string> Args)[]
         {
             ("bare QEMU", bare.Qemu, bare.Args),
-            ("dlcall run --passthrough none", wrapper, ["run", "--passthrough", "none", "--", program]),
-            ("dlcall run --passthrough all", wrapper, ["run", "--passthrough", "all", "--", program]),
-            ("same, dlcall-run without ./dlcall", exe, ["run", "--passthrough", "all", "--", program]),
+            ("./dlcall run --passthrough none", wrapper, ["run", "--passthrough", "none", "--", program]),
+            ("./dlcall run --passthrough all", wrapper, ["run", "--passthrough", "all", "--", program]),
+            ("dlcall run --passthrough all (installed)", installed, ["run", "--passthrough", "all", "--", program]),
         };
+        try
+        {
+            return Measure(isa, rounds, sides);
+        }
+        finally
+        {
+            Directory.Delete(bin, recursive: true);
+        }
+    }
+
+    private static int Measure(string isa, int rounds, (string Name, string Exe, IReadOnlyList<string> Args)[] sides)
+    {
         // One unmeasured round: the first run of a side fills the caches (stubs, verdicts, guest root).
         foreach (var s in sides)
         {
@@ -83,8 +99,13 @@ internal static class StartupBench
             double ratio = Median(ms[i].Zip(ms[0], (a, b) => a / b).ToList());
             text.Append(inv, $"| {names[i]} | {Median(ms[i]):F1} | {ms[i].Min():F1} | {ms[i].Max():F1} | {ratio:F2} |\n");
         }
-        double all = Median(ms[2].Zip(ms[0], (a, b) => a / b).ToList());
-        text.Append(inv, $"\nTarget (issue 13): `dlcall run --passthrough all` at most {Target:F1}x bare QEMU: {(all <= Target ? "met" : "not met")} ({all:F2}x).\n");
+        text.Append(inv, $"\nTarget (issue 13): `dlcall run --passthrough all` at most {Target:F1}x bare QEMU, stretch +{StretchMs:F0} ms:\n");
+        foreach (int i in new[] { 2, 3 })
+        {
+            double ratio = Median(ms[i].Zip(ms[0], (a, b) => a / b).ToList());
+            double extra = Median(ms[i].Zip(ms[0], (a, b) => a - b).ToList());
+            text.Append(inv, $"- {names[i]}: {(ratio <= Target ? "met" : "not met")} ({ratio:F2}x); {extra:F1} ms more than bare QEMU (paired median), stretch {(extra <= StretchMs ? "met" : "not met")}.\n");
+        }
         return text.ToString();
     }
 

@@ -6,8 +6,9 @@ namespace Dlcall.ThunkGen.Emit;
 
 /// <summary>
 /// For a spec with fallbackToGuest: the functions the stub cannot forward become tail jumps
-/// (&lt;dlcall/fallback.h&gt;) into the real guest library, which the stub's constructor loads
-/// privately from the guest's library directories and resolves once.
+/// (&lt;dlcall/fallback.h&gt;) into the real guest library, loaded privately from the guest's
+/// library directories on the first fallback call (not by the constructor: opening libm and
+/// looking up its 590 fallbacks was ~11 ms of every emulated start-up) and resolved once.
 /// </summary>
 internal static class GuestFallbackEmitter
 {
@@ -24,6 +25,7 @@ internal static class GuestFallbackEmitter
 
     // template: DLCALL_FALLBACK_SLOTS(N); static const char *const dlcall__fallback_name[N] = { "sinf128", ... };
     //           static void dlcall__fallback_load(void) { real = dlopen("/lib/<triple>/libm.so.6"); slot[i] = dlsym(real, name[i]) ... }
+    //           void dlcall__fallback_resolve(void) { once, under a lock: dlcall__fallback_load(); }  DLCALL_FALLBACK_RESOLVER(...)
     public static void Emit(CWriter w, LibrarySpec spec, BoundaryPlan plan, string guestTriple)
     {
         var fallbacks = Fallbacks(plan);
@@ -56,24 +58,25 @@ internal static class GuestFallbackEmitter
         w.Function("static void dlcall__fallback_load(void)", () =>
         {
             w.Line("void *real = dlcall__fallback_open();");
+            w.Line("void *fn;");
             w.Line();
             w.Block($"for (size_t i = 0; i < {fallbacks.Count}; i++)", () =>
             {
-                w.Line("void *fn = real ? dlsym(real, dlcall__fallback_name[i]) : NULL;");
-                w.Line();
+                w.Line("fn = real ? dlsym(real, dlcall__fallback_name[i]) : NULL;");
                 w.Block("if (real && fn == NULL && dlcall__fallback_why[0] == '\\0')", () =>
                     w.Line("snprintf(dlcall__fallback_why, sizeof(dlcall__fallback_why), \"%s\", dlerror());"));
-                w.Line("dlcall__fallback[i] = fn ? fn : (void *)dlcall__fallback_missing;");
+                w.Line("__atomic_store_n(&dlcall__fallback[i], fn ? fn : (void *)dlcall__fallback_missing, __ATOMIC_RELEASE);");
             });
             foreach (var f in guarded)
                 w.Line($"dlcall__real[{f.ThunkIndex}] = real ? dlsym(real, \"{f.Decl.Name}\") : NULL;");
             for (int i = 0; i < compat.Count; i++)
             {
                 string slot = $"dlcall__fallback[{fallbacks.Count + i}]";
-                w.Line($"{slot} = real ? dlvsym(real, \"{compat[i].Name}\", \"{compat[i].Version}\") : NULL;");
-                w.Line($"{slot} = {slot} ? {slot} : (void *)dlcall__fallback_missing;");
+                w.Line($"fn = real ? dlvsym(real, \"{compat[i].Name}\", \"{compat[i].Version}\") : NULL;");
+                w.Line($"__atomic_store_n(&{slot}, fn ? fn : (void *)dlcall__fallback_missing, __ATOMIC_RELEASE);");
             }
         });
+        EmitResolve(w, spec);
         for (int i = 0; i < fallbacks.Count; i++)
         {
             string name = fallbacks[i].Decl.Name;
@@ -91,6 +94,36 @@ internal static class GuestFallbackEmitter
         }
         w.Line();
         EmitData(w, plan);
+    }
+
+    // template: void dlcall__fallback_resolve(void) { lock; if (!loaded) dlcall__fallback_load(); unlock; }  DLCALL_FALLBACK_RESOLVER(dlcall__fallback_resolve);
+    // Called by the resolver (<dlcall/fallback.h>) from the first jump through an empty slot, in
+    // any thread: the first caller loads while the others wait on the lock. A fallback called
+    // while the real library loads (its constructor calling back into the stub) cannot be served.
+    private static void EmitResolve(CWriter w, LibrarySpec spec)
+    {
+        w.Line("__attribute__((visibility(\"hidden\"), used))");
+        w.Function("void dlcall__fallback_resolve(void)", () =>
+        {
+            w.Line("static pthread_mutex_t lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;");
+            w.Line("static int state; /* 0 not loaded, 1 loading, 2 loaded */");
+            w.Line();
+            w.Line("pthread_mutex_lock(&lock);");
+            w.Block("if (state == 1)", () =>
+            {
+                w.Line($"snprintf(dlcall__fallback_why, sizeof(dlcall__fallback_why), \"called while the real {spec.Soname} was being loaded\");");
+                w.Line("dlcall__fallback_missing();");
+            });
+            w.Block("if (state == 0)", () =>
+            {
+                w.Line("state = 1;");
+                w.Line("dlcall__fallback_load();");
+                w.Line("state = 2;");
+            });
+            w.Line("pthread_mutex_unlock(&lock);");
+        });
+        w.Line("DLCALL_FALLBACK_RESOLVER(dlcall__fallback_resolve);");
+        w.Line();
     }
 
     // Functions the real library keeps only in old version nodes for old binaries (libm's

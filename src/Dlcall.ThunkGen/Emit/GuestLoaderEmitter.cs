@@ -6,7 +6,7 @@ namespace Dlcall.ThunkGen.Emit;
 
 /// <summary>
 /// The stub's ELF constructor: checks for the plugin, loads the host runtime and the host thunk
-/// library through dlcall, resolves every thunk and hands the host the guest callback invokers.
+/// library through dlcall, resolves every thunk (in one request) and hands the host the guest callback invokers.
 /// Any failure is one clear message naming the library and what to run, then exit 127.
 /// </summary>
 internal static class GuestLoaderEmitter
@@ -34,9 +34,8 @@ internal static class GuestLoaderEmitter
             w.Line("const char *dir = getenv(\"DLCALL_HOST_DIR\");");
             w.Line("char path[4096];");
             w.Line("void *lib;");
+            w.Line("dlcall_fn lookup;");
             w.Line();
-            // The real guest library first: it serves its functions even when dlcall cannot.
-            if (GuestFallbackEmitter.LoadsRealLibrary(plan)) w.Line("dlcall__fallback_load();");
             w.Block("if (dir == NULL || dir[0] == '\\0')", () => w.Line($"dir = \"{Escape(defaultHostDir)}\";"));
             w.Block("if (dlcall_available() != 0)", () =>
             {
@@ -52,9 +51,19 @@ internal static class GuestLoaderEmitter
             w.Block("if (lib == NULL)", () => w.Line("dlcall__load_failed(\"the host thunks\", path);"));
             if (Annotations.AnnotationEmitter.NeedsHostLookup(spec)) w.Line("dlcall__lib = lib;");
             HostEquivalentEmitter.Resolve(w, spec);
+            // Every thunk in one request; a host library without the lookup (or a name it lacks) is
+            // asked name by name, so a missing thunk is reported by name.
+            w.Line($"lookup = (dlcall_fn)dlcall_dlsym(lib, \"{HostThunkEmitter.LookupName}\");");
+            w.Block("if (lookup != NULL)", () =>
+            {
+                w.Line("struct { uint64_t count; uint64_t names; uint64_t out; } q = { sizeof(dlcall__thunk) / sizeof(dlcall__thunk[0]),");
+                w.Line("    (uint64_t)(uintptr_t)dlcall__thunk_name, (uint64_t)(uintptr_t)dlcall__thunk };");
+                w.Line();
+                w.Line("dlcall_invoke(lookup, &q, NULL);");
+            });
             w.Block("for (size_t i = 0; i < sizeof(dlcall__thunk) / sizeof(dlcall__thunk[0]) && dlcall__thunk_name[i]; i++)", () =>
             {
-                w.Line("dlcall__thunk[i] = (dlcall_fn)dlcall_dlsym(lib, dlcall__thunk_name[i]);");
+                w.Block("if (dlcall__thunk[i] == NULL)", () => w.Line("dlcall__thunk[i] = (dlcall_fn)dlcall_dlsym(lib, dlcall__thunk_name[i]);"));
                 w.Block("if (dlcall__thunk[i] == NULL)", () => w.Line("dlcall__load_failed(dlcall__thunk_name[i], path);"));
             });
             if (plan.Signatures.Count > 0)

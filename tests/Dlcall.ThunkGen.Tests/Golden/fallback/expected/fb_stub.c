@@ -127,19 +127,40 @@ static void *dlcall__fallback_open(void)
 static void dlcall__fallback_load(void)
 {
     void *real = dlcall__fallback_open();
+    void *fn;
 
     for (size_t i = 0; i < 4; i++) {
-        void *fn = real ? dlsym(real, dlcall__fallback_name[i]) : NULL;
-
+        fn = real ? dlsym(real, dlcall__fallback_name[i]) : NULL;
         if (real && fn == NULL && dlcall__fallback_why[0] == '\0') {
             snprintf(dlcall__fallback_why, sizeof(dlcall__fallback_why), "%s", dlerror());
         }
-        dlcall__fallback[i] = fn ? fn : (void *)dlcall__fallback_missing;
+        __atomic_store_n(&dlcall__fallback[i], fn ? fn : (void *)dlcall__fallback_missing, __ATOMIC_RELEASE);
     }
     dlcall__real[0] = real ? dlsym(real, "fb_scale") : NULL;
     dlcall__real[1] = real ? dlsym(real, "fb_scalef") : NULL;
     dlcall__real[2] = real ? dlsym(real, "fb_split") : NULL;
 }
+
+__attribute__((visibility("hidden"), used))
+void dlcall__fallback_resolve(void)
+{
+    static pthread_mutex_t lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+    static int state; /* 0 not loaded, 1 loading, 2 loaded */
+
+    pthread_mutex_lock(&lock);
+    if (state == 1) {
+        snprintf(dlcall__fallback_why, sizeof(dlcall__fallback_why), "called while the real libfb.so.1 was being loaded");
+        dlcall__fallback_missing();
+    }
+    if (state == 0) {
+        state = 1;
+        dlcall__fallback_load();
+        state = 2;
+    }
+    pthread_mutex_unlock(&lock);
+}
+
+DLCALL_FALLBACK_RESOLVER(dlcall__fallback_resolve);
 
 DLCALL_FALLBACK_JUMP_MARK(fb_format, 0, dlcall__rounding_touched);
 DLCALL_FALLBACK_JUMP(fb_hidden_helper, 1);
@@ -165,8 +186,8 @@ static void dlcall__load(void)
     const char *dir = getenv("DLCALL_HOST_DIR");
     char path[4096];
     void *lib;
+    dlcall_fn lookup;
 
-    dlcall__fallback_load();
     if (dir == NULL || dir[0] == '\0') {
         dir = "/opt/dlcall/host";
     }
@@ -185,8 +206,17 @@ static void dlcall__load(void)
     if (lib == NULL) {
         dlcall__load_failed("the host thunks", path);
     }
+    lookup = (dlcall_fn)dlcall_dlsym(lib, "dlcall_thunk_lookup");
+    if (lookup != NULL) {
+        struct { uint64_t count; uint64_t names; uint64_t out; } q = { sizeof(dlcall__thunk) / sizeof(dlcall__thunk[0]),
+            (uint64_t)(uintptr_t)dlcall__thunk_name, (uint64_t)(uintptr_t)dlcall__thunk };
+
+        dlcall_invoke(lookup, &q, NULL);
+    }
     for (size_t i = 0; i < sizeof(dlcall__thunk) / sizeof(dlcall__thunk[0]) && dlcall__thunk_name[i]; i++) {
-        dlcall__thunk[i] = (dlcall_fn)dlcall_dlsym(lib, dlcall__thunk_name[i]);
+        if (dlcall__thunk[i] == NULL) {
+            dlcall__thunk[i] = (dlcall_fn)dlcall_dlsym(lib, dlcall__thunk_name[i]);
+        }
         if (dlcall__thunk[i] == NULL) {
             dlcall__load_failed(dlcall__thunk_name[i], path);
         }

@@ -100,6 +100,7 @@ static void dlcall__load(void)
     const char *dir = getenv("DLCALL_HOST_DIR");
     char path[4096];
     void *lib;
+    dlcall_fn lookup;
 
     if (dir == NULL || dir[0] == '\0') {
         dir = "/opt/dlcall/host";
@@ -119,8 +120,17 @@ static void dlcall__load(void)
     if (lib == NULL) {
         dlcall__load_failed("the host thunks", path);
     }
+    lookup = (dlcall_fn)dlcall_dlsym(lib, "dlcall_thunk_lookup");
+    if (lookup != NULL) {
+        struct { uint64_t count; uint64_t names; uint64_t out; } q = { sizeof(dlcall__thunk) / sizeof(dlcall__thunk[0]),
+            (uint64_t)(uintptr_t)dlcall__thunk_name, (uint64_t)(uintptr_t)dlcall__thunk };
+
+        dlcall_invoke(lookup, &q, NULL);
+    }
     for (size_t i = 0; i < sizeof(dlcall__thunk) / sizeof(dlcall__thunk[0]) && dlcall__thunk_name[i]; i++) {
-        dlcall__thunk[i] = (dlcall_fn)dlcall_dlsym(lib, dlcall__thunk_name[i]);
+        if (dlcall__thunk[i] == NULL) {
+            dlcall__thunk[i] = (dlcall_fn)dlcall_dlsym(lib, dlcall__thunk_name[i]);
+        }
         if (dlcall__thunk[i] == NULL) {
             dlcall__load_failed(dlcall__thunk_name[i], path);
         }

@@ -239,3 +239,20 @@ void dlcall_thunk_held_work(void *args, void *ret)
     *(held_ret *)ret = (held_work)(a->p0, a->p1);
 }
 
+void dlcall_thunk_lookup(void *args, void *ret)
+{
+    const struct { uint64_t count; uint64_t names; uint64_t out; } *a = args;
+    const char *const *names = (const char *const *)(uintptr_t)a->names;
+    uint64_t *out = (uint64_t *)(uintptr_t)a->out;
+    Dl_info info;
+    void *self = dladdr((void *)dlcall_thunk_lookup, &info) ? dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD) : NULL;
+
+    (void)ret;
+    for (uint64_t i = 0; i < a->count; i++) {
+        out[i] = self && names[i] ? (uint64_t)(uintptr_t)dlsym(self, names[i]) : 0;
+    }
+    if (self) {
+        dlclose(self);
+    }
+}
+

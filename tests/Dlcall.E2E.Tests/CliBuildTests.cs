@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.TestSupport;
+
+namespace Dlcall.E2E.Tests;
+
+/// <summary>
+/// The built dlcall-run checks itself whether a source is newer (no shell does on the way to a warm
+/// run): in a clone made up around a copy of it, whose ./dlcall and full CLI are scripts saying how
+/// they were called, a newer source sends it back to ./dlcall with DLCALL_REBUILD=1, and anything
+/// else goes to the full CLI.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class CliBuildTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("dlcall-clone-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Exe => Path.Combine(_root, "artifacts", "cli", "dlcall-run");
+
+    private void Script(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "#!/bin/sh\n" + text);
+        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+    }
+
+    private DateTime MakeClone()
+    {
+        File.WriteAllText(Path.Combine(_root, "Dlcall.slnx"), "");
+        Script(Path.Combine(_root, "dlcall"), "echo \"wrapper rebuild=$DLCALL_REBUILD $*\"\n");
+        Script(Path.Combine(_root, "artifacts", "cli", "dlcall"), "echo \"full cli $* fresh=${DLCALL_FRESH-unset}\"\n");
+        File.Copy(RepoPaths.Require("cli", "dlcall-run"), Exe);
+        string source = Path.Combine(_root, "src", "Dlcall.Cli", "Bench", "Some.cs");
+        Directory.CreateDirectory(Path.GetDirectoryName(source)!);
+        File.WriteAllText(source, "");
+        var built = DateTime.UtcNow;
+        File.SetLastWriteTimeUtc(source, built.AddMinutes(-1));
+        File.SetLastWriteTimeUtc(Exe, built);
+        return built;
+    }
+
+    // DLCALL_ROOT elsewhere, as tests with a private clone set it: the check is of the clone the
+    // executable was published in.
+    private ProcessResult Run(IDictionary<string, string>? env = null) =>
+        ProcessRunner.Run(Exe, ["doctor", "--verbose"], TimeSpan.FromMinutes(1),
+            new Dictionary<string, string>(env ?? new Dictionary<string, string>()) { ["DLCALL_ROOT"] = Path.GetTempPath() });
+
+    [Fact]
+    public void ANewerSourceSendsItBackToTheWrapper()
+    {
+        var built = MakeClone();
+        var current = Run();
+        Assert.Equal("full cli doctor --verbose fresh=unset\n", current.StdoutText);
+
+        // In a subdirectory, as Bench/ is; bin/ and obj/ are build output, never sources.
+        File.SetLastWriteTimeUtc(Path.Combine(_root, "src", "Dlcall.Cli", "Bench", "Some.cs"), built.AddMinutes(1));
+        Assert.Equal("wrapper rebuild=1 doctor --verbose\n", Run().StdoutText);
+        // What ./dlcall says after publishing: no second check, and the variable goes no further.
+        Assert.Equal("full cli doctor --verbose fresh=unset\n", Run(new Dictionary<string, string> { ["DLCALL_FRESH"] = "1" }).StdoutText);
+    }
+
+    [Theory]
+    [InlineData("src/Dlcall.Cli/obj/Release/Generated.cs", false)]
+    [InlineData("src/Dlcall.ThunkGen/Emit/New.cs", true)]
+    [InlineData("src/Dlcall.Cli.Run/Program.cs", true)]
+    [InlineData("src/Dlcall.Plugin/Plugin.cs", false)]
+    [InlineData("src/Dlcall.ThunkGen/Dlcall.ThunkGen.csproj", true)]
+    [InlineData("Directory.Packages.props", true)]
+    public void WhatCountsAsASource(string path, bool rebuilds)
+    {
+        var built = MakeClone();
+        string file = Path.Combine(_root, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, "");
+        File.SetLastWriteTimeUtc(file, built.AddMinutes(1));
+        Assert.Equal(rebuilds, Run().StdoutText.StartsWith("wrapper rebuild=1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AMissingFullCliIsRebuilt()
+    {
+        MakeClone();
+        File.Delete(Path.Combine(_root, "artifacts", "cli", "dlcall"));
+        Assert.Equal("wrapper rebuild=1 doctor --verbose\n", Run().StdoutText);
+    }
+}
