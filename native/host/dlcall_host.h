@@ -33,6 +33,7 @@
 #define DLCALL_HOST_H
 
 #include <setjmp.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define DLCALL_HOST_API __attribute__((visibility("default")))
@@ -128,5 +129,28 @@ DLCALL_HOST_API void dlcall_rt_raise_push(struct dlcall_raise_point *rp);
 DLCALL_HOST_API void dlcall_rt_raise_pop(struct dlcall_raise_point *rp);
 DLCALL_HOST_API __attribute__((noreturn)) void dlcall_rt_raise(int value,
                                                                uint64_t arg);
+
+/*
+ * The guest-mapped heap (native/host/guest_heap.c). Memory a host library
+ * hands to the program must be memory QEMU knows: plain guest loads reach
+ * host malloc'd pages, but a guest syscall on them (read(2) into an
+ * OPENSSL_malloc'd buffer, write(2) of what xmlDocDumpMemory made) fails
+ * with EFAULT, and aarch64 glibc's SVE string functions fault. So such a
+ * library allocates from regions its guest stub mmap'd and handed over
+ * (dlcall_rt_heap_add), installed as its allocator (SQLITE_CONFIG_MALLOC,
+ * CRYPTO_set_mem_functions, xmlGcMemSetup) before the program can call it.
+ * One heap for every library: power-of-two size classes with a free list
+ * each, bump allocation from the regions. alloc returns NULL when full
+ * (the library reports out of memory); free takes NULL and ignores what the
+ * heap did not allocate; realloc keeps a block that is big enough, never
+ * frees for size 0, and stops the process for a foreign block.
+ */
+DLCALL_HOST_API void dlcall_rt_heap_add(uint64_t base, uint64_t size);
+DLCALL_HOST_API void *dlcall_rt_heap_alloc(size_t n);
+DLCALL_HOST_API void dlcall_rt_heap_free(void *p);
+DLCALL_HOST_API void *dlcall_rt_heap_realloc(void *p, size_t n);
+DLCALL_HOST_API size_t dlcall_rt_heap_usable(const void *p);
+/* What an allocation of @n bytes can hold (SQLite's xRoundup); @n when too big. */
+DLCALL_HOST_API size_t dlcall_rt_heap_roundup(size_t n);
 
 #endif /* DLCALL_HOST_H */

@@ -54,7 +54,7 @@ internal static class GuestFallbackEmitter
             w.Line("        \"and the real guest library cannot serve it: %s\\n\", dlcall__fallback_why);");
             w.Line("abort();");
         });
-        EmitOpen(w, spec, guestTriple);
+        EmitOpen(w, spec, plan, guestTriple);
         w.Function("static void dlcall__fallback_load(void)", () =>
         {
             w.Line("void *real = dlcall__fallback_open();");
@@ -150,11 +150,16 @@ internal static class GuestFallbackEmitter
         if (plan.GuestData.Count > 0) w.Line();
     }
 
-    // template: static void *dlcall__fallback_open(void) { for each "/lib/<triple>/<soname>"...: not this stub -> dlopen(RTLD_NOW | RTLD_LOCAL) }
+    // template: static void *dlcall__fallback_open(void) { for each "/lib/<triple>/<soname>"...: not this stub -> dlopen(RTLD_NOW | RTLD_LOCAL [| RTLD_DEEPBIND]) }
     // The stub carries the real soname, so the dynamic linker would hand back the stub itself
     // for "libm.so.6": the real one is opened by path, and a path that is this stub is skipped.
-    private static void EmitOpen(CWriter w, LibrarySpec spec, string guestTriple)
+    // spec runInGuestLibrary: the real library's calls of its own exports (Debian's libsqlite3
+    // exports its internals: sqlite3StrAccumInit...) must stay in it (RTLD_DEEPBIND), not bind to
+    // this stub's same names, as plain fallbacks do on purpose (libbz2's BZ2_bzRead calling
+    // BZ2_bzDecompress comes back to the host).
+    private static void EmitOpen(CWriter w, LibrarySpec spec, BoundaryPlan plan, string guestTriple)
     {
+        bool ownBinding = plan.Functions.Any(f => f.Kind == FunctionKind.GuestFallback && spec.RunInGuestLibrary.Contains(f.Decl.Name));
         w.Function("static void *dlcall__fallback_open(void)", () =>
         {
             w.Line("static const char *const dirs[] = {");
@@ -175,7 +180,7 @@ internal static class GuestFallbackEmitter
                 w.Block("if (d == NULL || d[0] == '\\0')", () => w.Line("continue;"));
                 w.Line($"snprintf(path, sizeof(path), \"%s/{spec.Soname}\", d);");
                 w.Block("if (stat(path, &st) != 0 || (st.st_ino == self.st_ino && st.st_dev == self.st_dev))", () => w.Line("continue;"));
-                w.Line("real = dlopen(path, RTLD_NOW | RTLD_LOCAL);");
+                w.Line($"real = dlopen(path, RTLD_NOW | RTLD_LOCAL{(ownBinding ? " | RTLD_DEEPBIND" : "")});");
                 w.Block("if (real)", () => w.Line("return real;"));
                 w.Line("snprintf(dlcall__fallback_why, sizeof(dlcall__fallback_why), \"%s\", dlerror());");
             });

@@ -29,7 +29,7 @@ internal static class GuestStubEmitter
         if (Annotations.AnnotationEmitter.NeedsHostLookup(spec)) HostSourceEmitter.GuestLookup(w);
         HostEquivalentEmitter.State(w, spec);
         CallbackEmitter.GuestInvokers(w, plan.Signatures);
-        EmitOwnBinding(w, spec, plan, () => GuestFallbackEmitter.Emit(w, spec, plan, guestTriple));
+        GuestFallbackEmitter.Emit(w, spec, plan, guestTriple);
         if (spec.GuestInit != null) w.Line($"#include \"{spec.GuestInit}\"").Line();
         GuestLoaderEmitter.Emit(w, spec, plan, defaultHostDir);
         foreach (string src in plan.StubSources ?? []) w.Line($"#include \"{src}\"").Line();
@@ -46,25 +46,6 @@ internal static class GuestStubEmitter
         }
         CompatVersionEmitter.Emit(w, plan);
         return w.ToString();
-    }
-
-    // template: #include <dlfcn.h> / #define dlopen(path, flags) dlopen((path), (flags) | RTLD_DEEPBIND) / <loader> / #undef dlopen
-    // spec runInGuestLibrary: the real library's calls of its own exports (Debian's libsqlite3 exports
-    // its internals: sqlite3StrAccumInit, sqlite3_initialize...) must stay in it, not bind to this
-    // stub's same names, as plain fallbacks do on purpose (libbz2's BZ2_bzRead calling BZ2_bzDecompress
-    // comes back to the host).
-    private static void EmitOwnBinding(CWriter w, LibrarySpec spec, BoundaryPlan plan, Action loader)
-    {
-        if (!plan.Functions.Any(f => f.Kind == FunctionKind.GuestFallback && spec.RunInGuestLibrary.Contains(f.Decl.Name)))
-        {
-            loader();
-            return;
-        }
-        w.Line("/* spec runInGuestLibrary: the real library binds to itself first (RTLD_DEEPBIND). */");
-        w.Line("#include <dlfcn.h>");
-        w.Line("#define dlopen(path, flags) dlopen((path), (flags) | RTLD_DEEPBIND)");
-        loader();
-        w.Line("#undef dlopen").Line();
     }
 
     // template: static dlcall_fn dlcall__thunk[N]; static const char *const dlcall__thunk_name[N] = { "dlcall_thunk_deflate", ... };

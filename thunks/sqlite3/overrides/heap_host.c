@@ -6,103 +6,31 @@
  * results) lives in memory it allocated. Host malloc'd pages are unknown to
  * QEMU: plain guest loads reach them, but a guest syscall on them (write(2)
  * of a long column value) fails with EFAULT and checked vector loads fault.
- * So SQLite allocates from a region the guest mmap'd: a size-class
- * allocator (power-of-two classes, a free list each, bump allocation from
- * the region), installed with SQLITE_CONFIG_MALLOC before SQLite starts.
+ * So SQLite allocates from the guest-mapped heap of the host runtime
+ * (dlcall_host.h), installed with SQLITE_CONFIG_MALLOC before SQLite starts.
  */
 #include <link.h>
-#include <pthread.h>
-
-#define DLCALL_HEAP_MIN_SHIFT 5  /* 32-byte blocks */
-#define DLCALL_HEAP_CLASSES 40
-#define DLCALL_HEAP_HDR 16       /* keeps 16-byte alignment */
-
-struct dlcall_heap_args {
-    uint64_t base;
-    uint64_t size;
-};
-
-static pthread_mutex_t dlcall_heap_lock = PTHREAD_MUTEX_INITIALIZER;
-static uint8_t *dlcall_heap_next, *dlcall_heap_end;
-static void *dlcall_heap_free[DLCALL_HEAP_CLASSES];
-
-/* Smallest class whose blocks hold @n bytes after the header. */
-static int dlcall_heap_class(uint64_t n)
-{
-    int c = 0;
-
-    while (((uint64_t)1 << (c + DLCALL_HEAP_MIN_SHIFT)) - DLCALL_HEAP_HDR < n) {
-        c++;
-    }
-    return c;
-}
-
-static uint64_t dlcall_heap_usable(int c)
-{
-    return ((uint64_t)1 << (c + DLCALL_HEAP_MIN_SHIFT)) - DLCALL_HEAP_HDR;
-}
 
 static void *dlcall_heap_malloc(int n)
 {
-    int c = dlcall_heap_class(n > 0 ? (uint64_t)n : 1);
-    uint64_t block = (uint64_t)1 << (c + DLCALL_HEAP_MIN_SHIFT);
-    uint8_t *p;
-
-    if (c >= DLCALL_HEAP_CLASSES) {
-        return NULL;
-    }
-    pthread_mutex_lock(&dlcall_heap_lock);
-    p = dlcall_heap_free[c];
-    if (p != NULL) {
-        dlcall_heap_free[c] = *(void **)(p + DLCALL_HEAP_HDR);
-    } else if ((uint64_t)(dlcall_heap_end - dlcall_heap_next) >= block) {
-        p = dlcall_heap_next;
-        dlcall_heap_next += block;
-    }
-    pthread_mutex_unlock(&dlcall_heap_lock);
-    if (p == NULL) {
-        return NULL; /* SQLite reports SQLITE_NOMEM */
-    }
-    *(uint64_t *)p = (uint64_t)c;
-    return p + DLCALL_HEAP_HDR;
-}
-
-static void dlcall_heap_release(void *q)
-{
-    uint8_t *p = (uint8_t *)q - DLCALL_HEAP_HDR;
-    int c = (int)*(uint64_t *)p;
-
-    pthread_mutex_lock(&dlcall_heap_lock);
-    *(void **)q = dlcall_heap_free[c];
-    dlcall_heap_free[c] = p;
-    pthread_mutex_unlock(&dlcall_heap_lock);
-}
-
-static int dlcall_heap_size(void *q)
-{
-    return (int)dlcall_heap_usable((int)*(uint64_t *)((uint8_t *)q - DLCALL_HEAP_HDR));
+    return dlcall_rt_heap_alloc(n > 0 ? (size_t)n : 1); /* NULL: SQLite reports SQLITE_NOMEM */
 }
 
 static void *dlcall_heap_realloc(void *q, int n)
 {
-    void *r;
+    return dlcall_rt_heap_realloc(q, n > 0 ? (size_t)n : 1);
+}
 
-    if (n > 0 && (uint64_t)n <= (uint64_t)dlcall_heap_size(q)) {
-        return q;
-    }
-    r = dlcall_heap_malloc(n);
-    if (r != NULL) {
-        memcpy(r, q, (size_t)dlcall_heap_size(q));
-        dlcall_heap_release(q);
-    }
-    return r;
+static int dlcall_heap_size(void *q)
+{
+    return (int)dlcall_rt_heap_usable(q);
 }
 
 static int dlcall_heap_roundup(int n)
 {
-    int c = dlcall_heap_class(n > 0 ? (uint64_t)n : 1);
+    size_t r = dlcall_rt_heap_roundup(n > 0 ? (size_t)n : 1);
 
-    return c < DLCALL_HEAP_CLASSES && dlcall_heap_usable(c) <= 0x7fffffff ? (int)dlcall_heap_usable(c) : n;
+    return r <= 0x7fffffff ? (int)r : n;
 }
 
 static int dlcall_heap_init(void *unused)
@@ -117,17 +45,17 @@ static void dlcall_heap_shutdown(void *unused)
 }
 
 static const sqlite3_mem_methods dlcall_heap_methods = {
-    dlcall_heap_malloc, dlcall_heap_release, dlcall_heap_realloc, dlcall_heap_size,
+    dlcall_heap_malloc, dlcall_rt_heap_free, dlcall_heap_realloc, dlcall_heap_size,
     dlcall_heap_roundup, dlcall_heap_init, dlcall_heap_shutdown, NULL,
 };
 
-/* Called once by the stub's constructor, before the program can touch SQLite. */
+/* Called once by the stub's constructor with the region it mapped (base, size), before the
+ * program can touch SQLite. */
 void dlcall_sqlite3_heap(void *args, void *ret)
 {
-    const struct dlcall_heap_args *a = args;
+    const uint64_t *a = args;
 
-    dlcall_heap_next = (uint8_t *)(uintptr_t)a->base;
-    dlcall_heap_end = dlcall_heap_next + a->size;
+    dlcall_rt_heap_add(a[0], a[1]);
     *(int *)ret = sqlite3_config(SQLITE_CONFIG_MALLOC, &dlcall_heap_methods);
 }
 
