@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 using System.Text;
 using Dlcall.ThunkGen.Compat;
+using Dlcall.ThunkGen.Spec;
 
 namespace Dlcall.Cli;
 
@@ -41,6 +42,7 @@ internal static class PassthroughVerdicts
                 : HostCompatibility.Refusal(new PassthroughCandidate(spec, files.Guest, files.Host, files.Stub), consumers);
             if (why != null) refusals[lib] = why;
         }
+        RefuseWithoutRequired(specs, candidates, refusals);
         // A root dlcall built is never changed after its stamp (scripts/guest-sysroot.sh): the stamp
         // stands for the hundreds of directories read, which a warm run would otherwise stat.
         string stamp = Path.Combine(root, ".dlcall-complete");
@@ -51,6 +53,24 @@ internal static class PassthroughVerdicts
         RunCache.Consulted.UnionWith(inputs);
         Write(file, inputs, refusals);
         return refusals;
+    }
+
+    /// <summary>A library whose spec requires another that stays emulated, or was not chosen, stays
+    /// emulated too (libssl without libcrypto on the host), until nothing changes.</summary>
+    private static void RefuseWithoutRequired(Dictionary<string, (LibrarySpec? Spec, string Error)> specs,
+        IReadOnlyDictionary<string, GuestLaunch.CandidateFiles> candidates, Dictionary<string, string> refusals)
+    {
+        for (bool changed = true; changed; )
+        {
+            changed = false;
+            foreach (var (lib, (spec, _)) in specs)
+            {
+                if (spec is null || refusals.ContainsKey(lib)) continue;
+                if (spec.Requires.FirstOrDefault(r => !candidates.ContainsKey(r) || refusals.ContainsKey(r)) is not string missing) continue;
+                refusals[lib] = $"it passes through only with {missing}, which {(candidates.ContainsKey(missing) ? "stays emulated" : "is not passed through")}";
+                changed = true;
+            }
+        }
     }
 
     private static Dictionary<string, string>? Read(string file)

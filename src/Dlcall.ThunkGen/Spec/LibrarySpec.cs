@@ -33,6 +33,10 @@ public sealed partial record LibrarySpec
     /// <summary>Debian package with the real guest library (for its exports and symbol versions).</summary>
     public required string GuestPackage { get; init; }
 
+    /// <summary>Libraries (spec names) this one passes through only with ("ssl": ["crypto"]: libssl's
+    /// objects live in the host's libcrypto). `dlcall run` keeps it emulated when one stays emulated.</summary>
+    public IReadOnlyList<string> Requires { get; set; } = [];
+
     /// <summary>Functions to leave out even if exported and declared (globs: "lgamma*").</summary>
     public IReadOnlyList<string> Exclude { get; set; } = [];
 
