@@ -87,32 +87,31 @@ void *dlcall_rt_heap_alloc(size_t n)
  * during a call is the thunk's host copy of the guest's (the generator's
  * callback copies, kept for the process). Such a pointer is left alone.
  */
-static int owns(const void *q)
+static int owns_locked(const void *q)
 {
     const uint8_t *b = q;
-    int yes = 0;
 
-    pthread_mutex_lock(&heap_lock);
-    for (int i = 0; i < region_count && !yes; i++) {
-        yes = b >= regions[i].base + HDR && b < regions[i].next;
+    for (int i = 0; i < region_count; i++) {
+        if (b >= regions[i].base + HDR && b < regions[i].next) {
+            return 1;
+        }
     }
-    pthread_mutex_unlock(&heap_lock);
-    return yes;
+    return 0;
 }
 
 void dlcall_rt_heap_free(void *q)
 {
-    uint8_t *p;
-    int c;
-
-    if (q == NULL || !owns(q)) {
+    if (q == NULL) {
         return;
     }
-    p = (uint8_t *)q - HDR;
-    c = (int)*(uint64_t *)p;
     pthread_mutex_lock(&heap_lock);
-    *(void **)q = free_list[c];
-    free_list[c] = p;
+    if (owns_locked(q)) {
+        uint8_t *p = (uint8_t *)q - HDR;
+        int c = (int)*(uint64_t *)p;
+
+        *(void **)q = free_list[c];
+        free_list[c] = p;
+    }
     pthread_mutex_unlock(&heap_lock);
 }
 
@@ -131,11 +130,15 @@ size_t dlcall_rt_heap_roundup(size_t n)
 void *dlcall_rt_heap_realloc(void *q, size_t n)
 {
     void *r;
+    int foreign;
 
     if (q == NULL) {
         return dlcall_rt_heap_alloc(n);
     }
-    if (!owns(q)) {
+    pthread_mutex_lock(&heap_lock);
+    foreign = !owns_locked(q);
+    pthread_mutex_unlock(&heap_lock);
+    if (foreign) {
         fprintf(stderr, "dlcall: realloc of memory the guest-mapped heap did not allocate (%p)\n", q);
         abort();
     }
