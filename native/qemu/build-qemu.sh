@@ -138,6 +138,8 @@ apply_extra_patches() {
     done
 }
 
+built() { [ -x "$1/bin/qemu-aarch64" ] && [ -x "$1/bin/qemu-riscv64" ] && [ -x "$1/bin/qemu-x86_64" ]; }
+
 main() {
     local key="" src=""
     if [ -n "$source_dir" ]; then
@@ -153,10 +155,13 @@ main() {
     fi
     install_deps
     [ $deps_only = 1 ] && exit 0
-    if [ -x "$prefix/bin/qemu-aarch64" ] && [ -x "$prefix/bin/qemu-riscv64" ] && \
-       [ -x "$prefix/bin/qemu-x86_64" ]; then
-        echo "$prefix"; return
-    fi
+    if built "$prefix"; then echo "$prefix"; return; fi
+    # One build at a time per cache (two first runs, or parallel test jobs, would share $work):
+    # the second waits, then finds the first one's result.
+    mkdir -p "$cache"
+    exec 9>"$cache/.qemu-build.lock"
+    flock 9
+    if built "$prefix"; then echo "$prefix"; return; fi
     if [ -n "$source_dir" ]; then src=$(cd "$source_dir" && pwd); else src=$(fetch_source); fi
     # An interrupted build resumes: the patched tree and ninja's state are kept until success.
     local work="$prefix.build"
