@@ -144,4 +144,21 @@ public class JpegTests
         Assert.True(expected.Count > 100, string.Join(", ", expected));
         Assert.Equal(expected, StubExportsTests.Functions(RepoPaths.Require("thunks", "aarch64", "lib", "libjpeg.so.62")));
     }
+
+    [Fact]
+    public void PillowDecodesAndEncodesLikeTheEmulatedRun()
+    {
+        // Debian's python3-pil: its own source and destination managers and error_exit (a longjmp);
+        // the cut copies end in Pillow's errors for truncated or broken data.
+        string root = GuestCommand.Root("aarch64", "python3-pil");
+        string[] command = [Path.Combine(root, "usr/bin/python3"), Path.Combine(RepoPaths.Root, "tests/jpeg/pillow_workload.py"),
+            Image("testorig.jpg"), Image("testimgint.jpg"), Image("testimgari.jpg")];
+        var runs = new[] { "none", "jpeg" }.Select(mode => ProcessRunner.Run(Path.Combine(RepoPaths.Root, "dlcall"),
+            ["run", "--passthrough", mode, "--sysroot", root, "--", .. command], TimeSpan.FromMinutes(10),
+            new Dictionary<string, string> { ["DLCALL_QEMU_DIR"] = RepoPaths.QemuDir })).ToArray();
+        Assert.True(runs[0].ExitCode == 0, runs[0].ToString());
+        Assert.True(runs[1].ExitCode == 0, runs[1].ToString());
+        Assert.Equal(runs[0].StdoutText, runs[1].StdoutText);
+        Assert.Contains("error:", runs[1].StdoutText);
+    }
 }
