@@ -26,7 +26,7 @@ for isa in aarch64 riscv64; do
     # blas and lapack: numpy's BLAS and LAPACK (docs/Blas.md). NumpyBlasTests use arm64's; riscv64's
     # are built too because `dlcall run --passthrough all` makes every stub, whatever the root has.
     # ssl: libssl with libcrypto (docs/Ssl.md); the crypto stubs come from tests/crypto/build.sh.
-    for lib in zlib libm lzma zstd bz2 expat pcre2 xml2 png blas lapack ssl; do ./dlcall gen "$lib" --arch "$isa" >/dev/null; done
+    for lib in zlib libm lzma zstd bz2 expat pcre2 xml2 png jpeg blas lapack ssl; do ./dlcall gen "$lib" --arch "$isa" >/dev/null; done
 done
 # tests/sqlite3 and tests/crypto below make sqlite3's aarch64 stub and crypto's two: with this one,
 # every stub exists before the tests start, so none is being generated while doctor's test reads them.
@@ -42,6 +42,7 @@ bash tests/libm/build.sh
 bash tests/compress/build.sh
 bash tests/bz2/build.sh >/dev/null
 bash tests/png/build.sh >/dev/null
+bash tests/jpeg/build.sh >/dev/null
 bash tests/sqlite3/build.sh
 bash tests/crypto/build.sh
 bash tests/tls/build.sh

@@ -8,9 +8,9 @@
 # the command.
 set -euo pipefail
 pkgs=(clang libclang-rt-dev zlib1g-dev python3 bc
-      liblzma-dev libzstd-dev libsqlite3-dev libssl-dev libbz2-dev libexpat1-dev libpcre2-dev libxml2-dev
+      liblzma-dev libzstd-dev libsqlite3-dev libssl-dev libbz2-dev libexpat1-dev libpcre2-dev libxml2-dev libpng-dev libjpeg62-turbo-dev
       libopenblas0-pthread libblas-dev liblapacke-dev
-      pigz zstd xz-utils bzip2 sqlite3 openssl libxml2-utils)
+      pigz zstd xz-utils bzip2 sqlite3 openssl libxml2-utils libjpeg-turbo-progs)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

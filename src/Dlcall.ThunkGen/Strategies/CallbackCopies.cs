@@ -15,6 +15,7 @@ public sealed record CallbackCopies(IReadOnlyList<CallbackCopy> Copies) : Strate
 {
     public static Strategy? For(StrategyInput i)
     {
+        if (i.Spec.HostHooksFor(i.Decl.Name) is not null) return null; // the hooks own those structs
         var found = CallbackCopyPlanner.Plan(i.Decl, i.Headers, i.SignatureOf, i.Spec.PersistentRecords.ToHashSet(), i.OutOnly);
         return found.Count > 0 ? new CallbackCopies(found) : null;
     }
