@@ -88,6 +88,32 @@ public class AnnotationTests
     }
 
     [Fact]
+    public void APrintingFunctionPrintsToAHostMemoryStreamTheGuestWritesToItsFile()
+    {
+        var spec = Spec() with
+        {
+            FileThrough = new Dictionary<string, FileThrough>(),
+            FileToMemory = new Dictionary<string, FileToMemory> { ["f_dump_fp"] = new("stdout") },
+        };
+        var (plan, diags) = Plan(spec);
+        Assert.Empty(diags);
+        string guest = plan.Annotations.Guest["f_dump_fp"], host = plan.Annotations.Host;
+        Assert.Contains("struct dlcall__memfile d = { { (uint64_t)(what) } };", guest);
+        Assert.Contains("fp = fp != NULL ? fp : stdout;", guest); // nullFile
+        Assert.Contains("return (int)dlcall__memfile(\"dlcall__memfile_f_dump_fp\", &fn, fp, &d);", guest);
+        Assert.Contains("fwrite(chunk, 1, n, f)", plan.Annotations.GuestShared); // the guest writes its FILE
+        Assert.Contains("FILE *f = open_memstream(&d->text, &d->len);", host);
+        Assert.Contains("d->ret = (int64_t)f_dump_fp(f, (int)(d->a[0]));", host);
+        Assert.Contains("void dlcall__memfile_free(void *args, void *ret)", host);
+        // Without nullFile, a NULL FILE is refused before any call; without the annotation nothing is shared.
+        var plain = Plan(spec with { FileToMemory = new Dictionary<string, FileToMemory> { ["f_dump_fp"] = new() } }).Plan;
+        Assert.Contains("if (fp == NULL)", plain.Annotations.Guest["f_dump_fp"]);
+        Assert.Equal("", Plan(spec with { FileToMemory = new Dictionary<string, FileToMemory>() }).Plan.Annotations.GuestShared);
+        var bad = Plan(spec with { FileToMemory = new Dictionary<string, FileToMemory> { ["f_dump"] = new() } }).Diags;
+        Assert.Contains(bad, d => d.Code == DiagnosticCodes.SpecInvalid && d.Message.Contains("'f_dump' has no FILE * parameter"));
+    }
+
+    [Fact]
     public void MisappliedAnnotationsAreSpecErrors()
     {
         var spec = Spec() with

@@ -14,7 +14,7 @@ namespace Dlcall.ThunkGen.Annotations;
 internal static class AnnotationEmitter
 {
     /// <summary>Whether the stub looks host functions up by name (dlcall__host_fn).</summary>
-    public static bool NeedsHostLookup(LibrarySpec spec) => spec.HostSources.Count > 0 || spec.OpCodeVariadics.Count > 0;
+    public static bool NeedsHostLookup(LibrarySpec spec) => spec.HostSources.Count > 0 || spec.OpCodeVariadics.Count > 0 || spec.FileToMemory.Count > 0;
 
     public static AnnotationCode Emit(LibrarySpec spec, HeaderModel headers, List<Diagnostic> diags)
     {
@@ -33,7 +33,9 @@ internal static class AnnotationEmitter
         foreach (var (name, f) in spec.FileThrough) Add("fileThrough", name, d => FileThroughCode(spec, d, f, diags));
         foreach (var (name, t) in spec.OpCodeVariadics)
             Add("opCodeVariadics", name, d => OpCodeEmitter.Emit(spec, d, t, host, diags));
-        return new(guest, host.ToString());
+        if (spec.FileToMemory.Count > 0) FileToMemoryEmitter.HostShared(host);
+        foreach (var (name, f) in spec.FileToMemory) Add("fileToMemory", name, d => FileToMemoryEmitter.Emit(d, f, host, diags));
+        return new(guest, host.ToString(), spec.FileToMemory.Count > 0 ? FileToMemoryEmitter.GuestShared() : "");
     }
 
     private static string Args(IEnumerable<ParamDecl> ps) => string.Join(", ", ps.Select(p => p.Name));

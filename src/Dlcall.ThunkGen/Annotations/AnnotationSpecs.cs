@@ -14,6 +14,11 @@ public sealed record FileObject(string Open, string Close);
 /// (default: NULL for pointers; required for other non-void results).</summary>
 public sealed record FileThrough(string Call, string? Failure = null);
 
+/// <summary>A fileToMemory entry: <paramref name="NullFile"/> is the FILE the guest writes to when the caller
+/// passes NULL (libxml2's debug dumps print to stdout then); without it a NULL FILE returns -1 (or nothing)
+/// before any call.</summary>
+public sealed record FileToMemory(string? NullFile = null);
+
 /// <summary>An opCodeVariadics entry. <paramref name="Args"/>: variadic argument types, comma-separated ("" for
 /// none, "callback:NAME" for a guest function the host calls through NAME_invoke/NAME_entry), to the
 /// operations taking them; an operation in no list gets none (the library rejects unknown ones without reading

@@ -22,6 +22,10 @@ public sealed partial record LibrarySpec
     /// place (ERR_print_errors_fp → ERR_print_errors): wrapped, called, freed, all on the guest.</summary>
     public IReadOnlyDictionary<string, FileThrough> FileThrough { get; set; } = new Dictionary<string, FileThrough>();
 
+    /// <summary>Function printing to a FILE * that has no file-object variant (libxml2's xmlDocDump): the host
+    /// function prints to a host memory stream, the guest writes the text to its FILE.</summary>
+    public IReadOnlyDictionary<string, FileToMemory> FileToMemory { get; set; } = new Dictionary<string, FileToMemory>();
+
     /// <summary>Variadic function whose variadic arguments depend on an operation code (sqlite3_config):
     /// the table of each operation's argument types.</summary>
     public IReadOnlyDictionary<string, OpCodeVariadic> OpCodeVariadics { get; set; } = new Dictionary<string, OpCodeVariadic>();

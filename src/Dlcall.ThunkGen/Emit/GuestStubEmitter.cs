@@ -34,6 +34,7 @@ internal static class GuestStubEmitter
         GuestLoaderEmitter.Emit(w, spec, plan, defaultHostDir);
         foreach (string src in plan.StubSources ?? []) w.Line($"#include \"{src}\"").Line();
         Annotations.DataSymbols.EmitChecks(w, plan.StubData);
+        if (plan.Annotations.GuestShared.Length > 0) w.Line(plan.Annotations.GuestShared.TrimEnd('\n')).Line();
         HostObjectEmitter.GuestProxies(w, plan, spec.DeferredCallbacks.Count > 0);
         foreach (var f in plan.Functions)
         {
