@@ -45,6 +45,7 @@ bash tests/png/build.sh >/dev/null
 bash tests/sqlite3/build.sh
 bash tests/crypto/build.sh
 bash tests/tls/build.sh
+bash tests/memfuncs/build.sh
 
 step "tests"
 results=artifacts/test-results
