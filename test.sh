@@ -46,6 +46,7 @@ bash tests/jpeg/build.sh >/dev/null
 bash tests/sqlite3/build.sh
 bash tests/crypto/build.sh
 bash tests/tls/build.sh
+bash tests/memfuncs/build.sh
 
 step "tests"
 results=artifacts/test-results

@@ -26,11 +26,12 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
     /// host cannot serve in this guest root. With <paramref name="followExec"/> the plugin is loaded
     /// even when no library is passed through, only to follow the guest's execs. It keeps its
     /// translation callback then: the plugin learns QEMU's guest_base from the first translated
-    /// block, and reading the exec's argv and envp needs it.
+    /// block, and reading the exec's argv and envp needs it. With <paramref name="memfuncs"/> the
+    /// guest preloads the memfuncs interposer (<see cref="GuestMemfuncs"/>) from the overlay.
     /// </summary>
     public static (GuestLaunch? Launch, string Error) Prepare(IReadOnlyList<string> command, string isa, IReadOnlyList<string> libs,
         string? sysroot, IReadOnlyList<string>? pluginOptions = null, IReadOnlyDictionary<string, string>? guestEnv = null,
-        bool followExec = false)
+        bool followExec = false, bool memfuncs = false)
     {
         string qemuDir = QemuDir();
         string qemu = Path.Combine(qemuDir, "bin", "qemu-" + isa);
@@ -65,6 +66,8 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
             cmd = cmd with { Plugins = [QemuCommand.PluginSpec(libs.Count > 0 ? pluginOptions : null)] };
             inputs.Add(QemuCommand.Plugin);
         }
+        // The interposer shares the stubs' guest runtime and host runtime: it comes with them only.
+        if (memfuncs && libs.Count == 0) return (null, "--memfuncs: no library is passed through, and the interposer needs the stubs' runtime");
         if (libs.Count > 0)
         {
             var (overlay, err) = Overlay(isa, libs);
@@ -75,6 +78,12 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
             // QEMU's -E splits on commas: a host LD_LIBRARY_PATH with one cannot be passed so.
             if (value.Contains(',')) return (null, $"LD_LIBRARY_PATH has a comma, which QEMU's -E cannot pass: {value}");
             cmd = cmd with { LibraryPath = value };
+            if (memfuncs)
+            {
+                string preload = Path.Combine(overlay, GuestMemfuncs.FileName);
+                LinkAtomically(preload, GuestMemfuncs.PathIn(StubDir(isa)));
+                cmd = cmd with { Preload = preload };
+            }
         }
         cmd = cmd with { Env = [.. guestEnv ?? new Dictionary<string, string>()] };
         var args = cmd.Args(command);
@@ -130,7 +139,7 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
         var (facts, factsErr) = Specs.Facts(lib);
         if (facts is null) return (null, "", factsErr);
         string stub = Path.Combine(StubDir(isa), facts.Soname);
-        bool stale = !File.Exists(stub) || !File.Exists(GuestRuntime.PathIn(StubDir(isa)));
+        bool stale = !File.Exists(stub) || !File.Exists(GuestRuntime.PathIn(StubDir(isa))) || !File.Exists(GuestMemfuncs.PathIn(StubDir(isa)));
         if (stale)
         {
             var (spec, specErr) = Specs.Load(lib);

@@ -3,7 +3,7 @@ namespace Dlcall.Cli;
 
 /// <summary>
 /// The arguments after qemu-&lt;isa&gt; that run a guest program: [QEMU options] [-L root]
-/// (-plugin spec)* [-E LD_LIBRARY_PATH=stubs] (-E NAME=value)* program args. The one place they are
+/// (-plugin spec)* [-E LD_LIBRARY_PATH=stubs] [-E LD_PRELOAD=lib] (-E NAME=value)* program args. The one place they are
 /// put together: <see cref="GuestLaunch"/> (dlcall run, the benches) and the tests' guest launcher
 /// (tests/Dlcall.TestSupport/GuestCommand.cs) use it.
 /// </summary>
@@ -20,6 +20,9 @@ public sealed record QemuCommand
 
     /// <summary>The guest's LD_LIBRARY_PATH (the stub overlay first), or null to leave it.</summary>
     public string? LibraryPath { get; init; }
+
+    /// <summary>The guest's LD_PRELOAD (the memfuncs interposer), or null to leave it.</summary>
+    public string? Preload { get; init; }
 
     /// <summary>Further guest environment (-E NAME=value), in order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Env { get; init; } = [];
@@ -41,6 +44,7 @@ public sealed record QemuCommand
         if (Root != null) args.AddRange(["-L", Root]);
         foreach (string spec in Plugins) args.AddRange(["-plugin", spec]);
         if (LibraryPath != null) args.AddRange(["-E", "LD_LIBRARY_PATH=" + LibraryPath]);
+        if (Preload != null) args.AddRange(["-E", "LD_PRELOAD=" + Preload]);
         foreach (var (k, v) in Env) args.AddRange(["-E", $"{k}={v}"]);
         args.AddRange(command);
         return args;

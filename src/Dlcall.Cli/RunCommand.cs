@@ -5,7 +5,7 @@ namespace Dlcall.Cli;
 
 /// <summary>
 /// <c>dlcall run [--arch auto] [--passthrough zlib,...|all|none] [--sysroot DIR] [--allow PAT]
-/// [--deny PAT] [--stats] [--stats-file FILE] [--no-follow-exec] [-v] -- program args</c>: runs an unmodified foreign
+/// [--deny PAT] [--stats] [--stats-file FILE] [--memfuncs] [--no-follow-exec] [-v] -- program args</c>: runs an unmodified foreign
 /// program under the right QEMU, with the plugin and, for the chosen libraries only, the generated
 /// stubs ahead of the guest root's real libraries.
 /// </summary>
@@ -29,6 +29,7 @@ internal static class RunCommand
         var stats = new Option<bool>("--stats") { Description = "at exit, print calls per library and symbol and the time spent on the host (stderr)" };
         var statsFile = new Option<string?>("--stats-file") { Description = "like --stats, into FILE: one report per process of the tree, appended" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "say which chosen libraries stay emulated and why (stderr)" };
+        var memfuncs = new Option<bool>("--memfuncs") { Description = "also run the guest's memcpy, memmove, memset, memcmp and strlen on the host above a size threshold (measured slower on Debian's programs: docs/HowItWorks.md)" };
         var noFollow = new Option<bool>("--no-follow-exec") { Description = "leave the guest's execve to the host kernel, as bare QEMU does (children then run without QEMU unless binfmt_misc starts it)" };
         var command = new Argument<string[]>("program") { Description = "the guest program and its arguments: everything from the program on is the program's (-- before it is optional)", Arity = ArgumentArity.OneOrMore };
         var cmd = new Command("run", "run a foreign-architecture program with host libraries passed through");
@@ -39,6 +40,7 @@ internal static class RunCommand
         cmd.Options.Add(deny);
         cmd.Options.Add(stats);
         cmd.Options.Add(statsFile);
+        cmd.Options.Add(memfuncs);
         cmd.Options.Add(noFollow);
         cmd.Options.Add(verbose);
         cmd.Arguments.Add(command);
@@ -48,13 +50,13 @@ internal static class RunCommand
             if (policy is null) return Fail(policyError);
             string? file = pr.GetValue(statsFile);
             return Run(pr.GetValue(command)!, pr.GetValue(arch)!, pr.GetValue(passthrough)!, pr.GetValue(sysroot),
-                policy, pr.GetValue(stats) || file != null, file, !pr.GetValue(noFollow), pr.GetValue(verbose));
+                policy, pr.GetValue(stats) || file != null, file, !pr.GetValue(noFollow), pr.GetValue(verbose), pr.GetValue(memfuncs));
         });
         return cmd;
     }
 
     private static int Run(string[] command, string archOption, string passthrough, string? sysrootOption,
-        LibraryPolicy policy, bool stats, string? statsFile, bool followExec, bool verbose)
+        LibraryPolicy policy, bool stats, string? statsFile, bool followExec, bool verbose, bool memfuncs)
     {
         string program = command[0];
         if (!File.Exists(program)) return Fail($"no such program: {program}");
@@ -74,7 +76,7 @@ internal static class RunCommand
         var (options, optionsError) = PluginOptions(policy, libs, stats, statsFile, followExec);
         if (options is null) return Fail(optionsError);
 
-        var (launch, error) = GuestLaunch.Prepare(command, isa, libs, sysrootOption, options, followExec: followExec);
+        var (launch, error) = GuestLaunch.Prepare(command, isa, libs, sysrootOption, options, followExec: followExec, memfuncs: memfuncs);
         if (launch is null) return Fail(error);
         if (verbose || stats)
         {
@@ -94,7 +96,7 @@ internal static class RunCommand
             try { File.WriteAllBytes(statsFile, []); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return Fail($"--stats-file: {e.Message}"); }
         }
-        if (!policy.Active && !stats && !verbose)
+        if (!policy.Active && !stats && !verbose && !memfuncs)
         {
             // For dlcall-run (src/Dlcall.Cli.Run): the next start of this program with these options execs QEMU at once.
             WarmRun.Record(WarmRun.Key(archOption, passthrough, sysrootOption, followExec, isa, program), launch.Qemu,

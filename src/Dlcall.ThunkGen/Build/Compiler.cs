@@ -8,7 +8,8 @@ namespace Dlcall.ThunkGen.Build;
 
 /// <summary>
 /// Builds the generated sources: the guest stub with the guest's cross gcc (real soname, real
-/// version nodes) and the guest runtime it links with (<see cref="GuestRuntime"/>), the host
+/// version nodes), the guest runtime it links with (<see cref="GuestRuntime"/>) and the memfuncs
+/// interposer (<see cref="GuestMemfuncs"/>), the host
 /// thunks with gcc against the host library and dlcall's host runtime.
 /// </summary>
 public static class Compiler
@@ -29,10 +30,14 @@ public static class Compiler
         string guestRuntime = GuestRuntime.PathIn(s.GuestLibDir);
         // Built aside and renamed: a program running the old copy, or another generation, never sees half a file.
         string guestRuntimeTemp = $"{guestRuntime}.{Environment.ProcessId}.tmp";
+        string memfuncs = GuestMemfuncs.PathIn(s.GuestLibDir);
+        string memfuncsTemp = $"{memfuncs}.{Environment.ProcessId}.tmp";
 
         return Run(diags, "bash", [Path.Combine(native, "host", "build.sh"), hostDir])
             && Run(diags, s.GuestTriple + "-gcc", GuestRuntime.BuildArgs(s.RepoRoot, guestRuntimeTemp))
             && Rename(guestRuntimeTemp, guestRuntime)
+            && Run(diags, s.GuestTriple + "-gcc", GuestMemfuncs.BuildArgs(s.RepoRoot, s.GuestLibDir, s.HostDirAtRunTime, s.GuestCodeFlags, memfuncsTemp))
+            && Rename(memfuncsTemp, memfuncs)
             && Run(diags, s.GuestTriple + "-gcc", ["-std=gnu11", "-O2", "-Wall", "-Wno-unused-function", "-fPIC", "-shared", .. s.GuestCodeFlags,
                 $"-Wl,-soname,{spec.Soname}", $"-Wl,--version-script={Path.Combine(s.SourceDir, spec.Soname + ".map")}",
                 "-I", Path.Combine(native, "include"), "-I", guestInclude, "-o", guestOut,
@@ -41,7 +46,7 @@ public static class Compiler
                 "-I", Path.Combine(native, "host"), "-I", Path.Combine(native, "include"), .. spec.IncludeDirs.SelectMany(d => new[] { "-I", d }),
                 "-o", hostOut, Path.Combine(s.SourceDir, $"{spec.Library}_thunk.c"),
                 "-L", hostDir, "-L", Path.GetDirectoryName(s.HostLibraryPath)!, "-ldlcall_host", "-Wl,-rpath,$ORIGIN", "-l:" + (spec.HostLibrary ?? spec.Soname), "-ldl"])
-            && AddAll(files, guestOut, guestRuntime, hostOut, hostRuntime);
+            && AddAll(files, guestOut, guestRuntime, memfuncs, hostOut, hostRuntime);
     }
 
     private static bool Rename(string from, string to)
