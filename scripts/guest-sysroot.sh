@@ -67,7 +67,17 @@ for want in "$@"; do
         { echo "guest-sysroot: no package '$want' for $arch in Debian $suite" >&2; exit 2; }
 done
 echo "guest-sysroot: ${#pkgs[@]} packages for $arch: ${pkgs[*]}" >&2
+# Each step says how long the build has taken so far (bash's SECONDS, from the script's start):
+# a first root downloads tens to hundreds of MB and would otherwise be silent for minutes.
+# What apt has yet to download (a .deb already in debs/ is kept; a failure here is the download's
+# to report), with its size in bytes.
+mapfile -t fetch < <(cd "$apt_dir/debs" && apt-get "${apt_opts[@]}" --print-uris -qq download "${pkgs[@]}")
+if [ ${#fetch[@]} -gt 0 ]; then
+    mib=$(printf '%s\n' "${fetch[@]}" | awk '{ n += $3 } END { printf "%.1f", n / 1048576 }')
+    echo "guest-sysroot: downloading ${#fetch[@]} of ${#pkgs[@]} packages, $mib MiB (${SECONDS} s so far)" >&2
+fi
 (cd "$apt_dir/debs" && apt-get "${apt_opts[@]}" -qq download "${pkgs[@]}" >&2)
+echo "guest-sysroot: extracting ${#pkgs[@]} packages (${SECONDS} s so far)" >&2
 
 rm -rf "$root.tmp"; mkdir -p "$root.tmp"
 debs=()
@@ -94,4 +104,5 @@ done
 python3 "$(dirname "${BASH_SOURCE[0]}")/lib/alternatives.py" "$root.tmp" "${debs[@]}" >&2
 touch "$root.tmp/.dlcall-complete"
 rm -rf "$root"; mv "$root.tmp" "$root"
+echo "guest-sysroot: done in ${SECONDS} s" >&2
 echo "$root"

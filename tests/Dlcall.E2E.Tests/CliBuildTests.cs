@@ -84,4 +84,56 @@ public sealed class CliBuildTests : IDisposable
         File.Delete(Path.Combine(_root, "artifacts", "cli", "dlcall"));
         Assert.Equal("wrapper rebuild=1 doctor --verbose\n", Run().StdoutText);
     }
+
+    /// <summary>A `dotnet` that publishes each project in <paramref name="seconds"/> as the real one
+    /// would (scripts in -o DIR), or fails, first on PATH for ./dlcall's first build.</summary>
+    private Dictionary<string, string> FakeDotnet(int seconds, bool fail = false)
+    {
+        string bin = Path.Combine(_root, "fake-bin");
+        Script(Path.Combine(bin, "dotnet"), $$"""
+            out=; prev=; for a; do [ "$prev" = -o ] && out=$a; prev=$a; done
+            sleep {{seconds}}
+            {{(fail ? "echo 'error CS1002: ; expected'; exit 1" : "")}}
+            mkdir -p "$out"
+            case $2 in
+            */Dlcall.Cli.Run) printf '#!/bin/sh\necho "built cli $*"\n' >"$out/dlcall-run"; chmod +x "$out/dlcall-run" ;;
+            *) printf '#!/bin/sh\n' >"$out/dlcall"; chmod +x "$out/dlcall" ;;
+            esac
+
+            """);
+        return new Dictionary<string, string> { ["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}" };
+    }
+
+    private ProcessResult FirstBuild(Dictionary<string, string> env)
+    {
+        string wrapper = Path.Combine(_root, "dlcall");
+        File.Copy(Path.Combine(RepoPaths.Root, "dlcall"), wrapper);
+        File.SetUnixFileMode(wrapper, (UnixFileMode)0b111_101_101);
+        return ProcessRunner.Run(wrapper, ["doctor"], TimeSpan.FromMinutes(1), env);
+    }
+
+    /// <summary>Issue 13: the first ./dlcall (a minute of dotnet publish) shows the elapsed time,
+    /// in plain lines when stderr is not a terminal, and ends with how long it took.</summary>
+    [Fact]
+    public void TheFirstBuildShowsTheElapsedTime()
+    {
+        var r = FirstBuild(FakeDotnet(seconds: 6));
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal("built cli doctor\n", r.StdoutText);
+        var lines = r.StderrText.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("dlcall: building the command line (NativeAOT, about a minute on first use)...", lines[0]);
+        Assert.Matches(@"^dlcall: building the command line: 1\d s\.\.\.$", lines[1]);
+        Assert.Matches(@"^dlcall: building the command line: done in 1\d s$", lines[^1]);
+        Assert.Equal(3, lines.Length);
+        Assert.DoesNotContain('\r', r.StderrText); // no terminal: no line rewritten in place
+    }
+
+    [Fact]
+    public void AFailedFirstBuildSaysHowLongAndWhatDotnetSaid()
+    {
+        var r = FirstBuild(FakeDotnet(seconds: 1, fail: true));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Matches(@"dlcall: building the command line: failed after \d+ s; dotnet said:\nerror CS1002: ; expected\n", r.StderrText);
+        Assert.False(Directory.Exists(Path.Combine(_root, "artifacts", "cli")));
+    }
 }

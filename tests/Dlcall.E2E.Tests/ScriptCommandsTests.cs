@@ -43,6 +43,44 @@ public class ScriptCommandsTests
         }
     }
 
+    /// <summary>Issue 13: a first guest root is not made in silence. In a cache of the test's own
+    /// (DLCALL_CACHE) given the shared cache's package index, so only libc6's three packages (2 MB)
+    /// are downloaded: each step says how long the build has taken, and a cached root says nothing.</summary>
+    [Fact]
+    public void AFirstGuestRootShowsItsStepsWithTheElapsedTime()
+    {
+        string cache = Directory.CreateTempSubdirectory("dlcall-cache-").FullName;
+        try
+        {
+            string shared = Path.Combine(Environment.GetEnvironmentVariable("DLCALL_CACHE")
+                ?? Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME")
+                    ?? Path.Combine(Environment.GetEnvironmentVariable("HOME")!, ".cache"), "dlcall"), "apt-arm64-bookworm");
+            if (Directory.Exists(Path.Combine(shared, "state")) && File.Exists(Path.Combine(shared, "updated")))
+            {
+                var copy = ProcessRunner.Run("/bin/cp", ["-a", Path.Combine(shared, "state"), Path.Combine(shared, "updated"),
+                    Path.Combine(Directory.CreateDirectory(Path.Combine(cache, "apt-arm64-bookworm")).FullName, ".")]);
+                Assert.True(copy.ExitCode == 0, copy.ToString());
+            }
+            var env = new Dictionary<string, string> { ["DLCALL_CACHE"] = cache };
+            var first = ProcessRunner.Run(Path.Combine(RepoPaths.Root, "dlcall"), ["sysroot", "--arch", "arm64", "libc6"], TimeSpan.FromMinutes(5), env);
+            Assert.True(first.ExitCode == 0, first.ToString());
+            Assert.StartsWith(cache, first.StdoutText.Trim());
+            string[] steps = [@"guest-sysroot: 3 packages for arm64: gcc-12-base libc6 libgcc-s1",
+                @"guest-sysroot: downloading 3 of 3 packages, \d+\.\d MiB \(\d+ s so far\)",
+                @"guest-sysroot: extracting 3 packages \(\d+ s so far\)", @"guest-sysroot: done in \d+ s"];
+            Assert.Matches(string.Join(@"\n(.*\n)*", steps), first.StderrText);
+
+            var cached = ProcessRunner.Run(Path.Combine(RepoPaths.Root, "dlcall"), ["sysroot", "--arch", "arm64", "libc6"], TimeSpan.FromMinutes(1), env);
+            Assert.True(cached.ExitCode == 0, cached.ToString());
+            Assert.Equal(first.StdoutText, cached.StdoutText);
+            Assert.Equal("", cached.StderrText);
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
     [Fact]
     public void SysrootRefusesAnUnknownArchitecture()
     {
