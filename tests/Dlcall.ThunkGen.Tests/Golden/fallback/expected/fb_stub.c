@@ -202,7 +202,7 @@ static void dlcall__load(void)
         dlcall__load_failed("the host runtime", path);
     }
     snprintf(path, sizeof(path), "%s/libdlcall_thunk_fb.so", dir);
-    lib = dlcall_dlopen(path, DLCALL_RTLD_NOW);
+    lib = dlcall_dlopen(path, DLCALL_RTLD_LAZY);
     if (lib == NULL) {
         dlcall__load_failed("the host thunks", path);
     }
