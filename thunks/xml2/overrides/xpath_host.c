@@ -2,6 +2,7 @@
 /* Host half of xpath_guest.c: a guest function lookup and the guest XPath functions it returns. */
 #include <dlfcn.h>
 #include <libxml/xpathInternals.h>
+#include <libxml/xmlschemas.h>
 
 static uint64_t dlcall_xml2_xpath_fn_invoker;
 
@@ -41,4 +42,18 @@ void dlcall_xml2_register_lookup(void *args, void *ret)
                                                          "xml2: xmlXPathRegisterFuncLookup(f)");
     }
     xmlXPathRegisterFuncLookup((xmlXPathContextPtr)(uintptr_t)a[0], f, (void *)(uintptr_t)a[2]);
+}
+
+/*
+ * xmlSchemaSAXPlug (lxml's XMLParser(schema=...)) keeps the parser's SAX handler,
+ * lxml's guest functions among its fields, and calls them from the plug's own
+ * handlers: they become trampolines in place (xmlSchemaSAXUnplug puts that
+ * struct back as ctxt->sax, trampolines included, which host calls use as they are).
+ */
+xmlSchemaSAXPlugPtr dlcall_xml2_schema_sax_plug(xmlSchemaValidCtxtPtr ctxt, xmlSAXHandlerPtr *sax, void **user_data)
+{
+    if (sax != NULL && *sax != NULL) {
+        dlcall__wrap_fields__xmlSAXHandler(*sax);
+    }
+    return xmlSchemaSAXPlug(ctxt, sax, user_data);
 }
