@@ -100,6 +100,17 @@ public class PngTests
         Assert.Contains("Read Error", r.StderrText);
     }
 
+    /// <summary>libpng's memory is in guest-mapped pages (thunks/png/overrides/heap_host.c): a program's
+    /// fread into png_malloc'd memory read nothing passed through (EFAULT from the guest's read(2)).</summary>
+    [Fact]
+    public void ProgramsDoIoOnMemoryLibpngAllocated()
+    {
+        var r = Differential([Png("aarch64", "pngmem"), Png("pngtest.png")]);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("fread into png_malloc: 4096 bytes, first 50 4e", r.StdoutText);
+        Assert.Contains("fwrite of row 0: 364 of 364 bytes", r.StderrText);
+    }
+
     [Fact]
     public void DebianPngfixReportsEveryImageLikeTheEmulatedRun()
     {

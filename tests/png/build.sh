@@ -36,6 +36,13 @@ if [ ! -x "$out/aarch64/pngtest" ] || [ "$src/pngtest.c" -nt "$out/aarch64/pngte
         -Wl,--allow-shlib-undefined "$sysroot/usr/lib/aarch64-linux-gnu/libpng16.so.16" \
         "$sysroot/usr/lib/aarch64-linux-gnu/libz.so.1" -lm
 fi
+# dlcall's program: guest I/O on memory libpng allocated (PngTests).
+if [ ! -x "$out/aarch64/pngmem" ] || [ "$here/pngmem.c" -nt "$out/aarch64/pngmem" ]; then
+    aarch64-linux-gnu-gcc -O2 -I "$sysroot/usr/include/libpng16" -I "$sysroot/usr/include" \
+        -I "$sysroot/usr/include/aarch64-linux-gnu" -o "$out/aarch64/pngmem" "$here/pngmem.c" \
+        -Wl,--allow-shlib-undefined "$sysroot/usr/lib/aarch64-linux-gnu/libpng16.so.16" \
+        "$sysroot/usr/lib/aarch64-linux-gnu/libz.so.1"
+fi
 if [ ! -x "$out/x86_64/pngtest" ] || [ "$src/pngtest.c" -nt "$out/x86_64/pngtest" ] || [ "$0" -nt "$out/x86_64/pngtest" ]; then
     gcc -O2 -I /usr/include/libpng16 -o "$out/x86_64/pngtest" "$src/pngtest.c" -lpng16 -lz -lm
 fi

@@ -86,7 +86,8 @@ static int dlcall_png_find_writer(png_const_structrp png_ptr, int forget)
 png_structp dlcall_png_create_write_struct(png_const_charp user_png_ver, png_voidp error_ptr,
                                                   png_error_ptr error_fn, png_error_ptr warn_fn)
 {
-    png_structp p = png_create_write_struct(user_png_ver, error_ptr, error_fn, warn_fn);
+    png_structp p = png_create_write_struct_2(user_png_ver, error_ptr, error_fn, warn_fn, NULL, dlcall_png_heap_malloc,
+                                              dlcall_png_heap_free); /* heap_host.c */
 
     dlcall_png_note_writer(p);
     return p;
@@ -97,8 +98,13 @@ png_structp dlcall_png_create_write_struct_2(png_const_charp user_png_ver, png_v
                                                     png_voidp mem_ptr, png_malloc_ptr malloc_fn,
                                                     png_free_ptr free_fn)
 {
-    png_structp p = png_create_write_struct_2(user_png_ver, error_ptr, error_fn, warn_fn, mem_ptr, malloc_fn,
-                                              free_fn);
+    png_structp p;
+
+    if (malloc_fn == NULL && free_fn == NULL) { /* heap_host.c */
+        malloc_fn = dlcall_png_heap_malloc;
+        free_fn = dlcall_png_heap_free;
+    }
+    p = png_create_write_struct_2(user_png_ver, error_ptr, error_fn, warn_fn, mem_ptr, malloc_fn, free_fn);
 
     dlcall_png_note_writer(p);
     return p;

@@ -119,3 +119,13 @@ static xmlParserInputPtr dlcall_xml2_host_loader(const char *URL, const char *ID
     dlcall_xml2_host_call(dlcall__host_fn("dlcall_xml2_call_loader"), a, &r);
     return r;
 }
+
+/* The host's structured error handler, as the guest sees it (__xmlStructuredError.c). */
+static uint64_t dlcall_xml2_host_serror_fn;
+
+static void dlcall_xml2_host_serror(void *userData, xmlErrorPtr error)
+{
+    uint64_t a[3] = { dlcall_xml2_host_serror_fn, (uint64_t)(uintptr_t)userData, (uint64_t)(uintptr_t)error };
+
+    dlcall_xml2_host_call(dlcall__host_fn("dlcall_xml2_call_serror"), a, NULL);
+}

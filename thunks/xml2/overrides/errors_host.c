@@ -92,3 +92,23 @@ void dlcall_xml2_call_loader(void *args, void *ret)
     *(xmlParserInputPtr *)ret = f((const char *)(uintptr_t)a[1], (const char *)(uintptr_t)a[2],
                                   (xmlParserCtxtPtr)(uintptr_t)a[3]);
 }
+
+/* The current structured error handler of this thread: a guest function when it is a trampoline. */
+void dlcall_xml2_get_serror(void *args, void *ret)
+{
+    xmlStructuredErrorFunc f = xmlStructuredError;
+    uint64_t *r = ret, g = dlcall_rt_guest_fn((const void *)f);
+
+    (void)args;
+    r[0] = g;
+    r[1] = g != (uint64_t)(uintptr_t)f;
+}
+
+/* a: the host handler, its user data, the error. */
+void dlcall_xml2_call_serror(void *args, void *ret)
+{
+    const uint64_t *a = args;
+
+    (void)ret;
+    ((xmlStructuredErrorFunc)(uintptr_t)a[0])((void *)(uintptr_t)a[1], (xmlErrorPtr)(uintptr_t)a[2]);
+}

@@ -13,6 +13,7 @@ static dlcall_fn dlcall_xml2_free_fn, dlcall_xml2_malloc_fn, dlcall_xml2_malloc_
 static dlcall_fn dlcall_xml2_realloc_fn, dlcall_xml2_strdup_fn;
 
 static void dlcall_xml2_fill_tables(void);
+static void dlcall_xml2_sax_register(void);
 
 static void dlcall_guest_init(void)
 {
@@ -39,4 +40,5 @@ static void dlcall_guest_init(void)
     dlcall_xml2_realloc_fn = dlcall__host_fn("dlcall_xml2_realloc");
     dlcall_xml2_strdup_fn = dlcall__host_fn("dlcall_xml2_strdup");
     dlcall_xml2_fill_tables();
+    dlcall_xml2_sax_register();
 }
