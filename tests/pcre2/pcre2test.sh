@@ -18,20 +18,12 @@ root=$(cd "$here/../.." && pwd)
 cache=${DLCALL_CACHE:-$HOME/.cache/dlcall}
 out=${OUT:-$root/artifacts/pcre2test}
 
-# The source: the cached one, else `apt-get source pcre2` (the host's release).
-src=$(ls -d "$cache"/src/pcre2-*/.dlcall-complete 2>/dev/null | head -1 | xargs -r dirname)
-if [ -z "$src" ]; then
-    mkdir -p "$cache/src"
-    tmp=$(mktemp -d "$cache/src/.pcre2-get.XXXXXX")
-    echo "pcre2test: apt-get source pcre2" >&2
-    (cd "$tmp" && apt-get -o APT::Sandbox::User=root -qq source pcre2 >&2) ||
-        { rm -rf "$tmp"; echo "pcre2test: apt-get source pcre2 failed" >&2; exit 1; }
-    got=$(find "$tmp" -mindepth 1 -maxdepth 1 -type d -name 'pcre2-*' | head -1)
-    version=$(sed -n '1s/.*(\(.*\)).*/\1/p' "$got/debian/changelog")
-    src="$cache/src/pcre2-$version"
-    rm -rf "$src"; mv "$got" "$src"; rm -rf "$tmp"
-    touch "$src/.dlcall-complete"
-fi
+# The source: Debian's of the host's libpcre2-8-0 (scripts/lib/apt.sh caches it). A fresh machine
+# has none: the search for a cached copy once ended the script here under pipefail (exit 2).
+die() { echo "pcre2test: $*" >&2; exit 1; }
+# shellcheck source=../../scripts/lib/apt.sh
+. "$root/scripts/lib/apt.sh"
+src=$(fetch_source pcre2 "$(dpkg-query -W -f='${Version}' libpcre2-8-0)" testdata/testinput1)
 data=$src/testdata
 
 sysroot=$("$root/dlcall" sysroot --arch arm64 pcre2-utils libpcre2-8-0)

@@ -56,8 +56,15 @@ struct dlcall__thread_state {
 #define DLCALL_ERROR_MAX 4352
 #endif
 
-/* The per-thread copy buffers dlcall__thread_buffer() hands out. */
-enum { DLCALL__BUFFER_ATTRIBUTE, DLCALL__BUFFER_ERROR, DLCALL__BUFFER_COUNT };
+/*
+ * The per-thread copy buffers dlcall__thread_buffer() hands out. ACCESSOR holds
+ * the per-thread variable a stub's accessor function returns the address of
+ * (libxml2's __xmlStructuredError): a stub may not define TLS of its own.
+ */
+enum { DLCALL__BUFFER_ATTRIBUTE, DLCALL__BUFFER_ERROR, DLCALL__BUFFER_ACCESSOR, DLCALL__BUFFER_COUNT };
+
+/* Size of the ACCESSOR buffer: every caller asks for this size, so the block never moves. */
+#define DLCALL_ACCESSOR_MAX 64
 
 #ifdef DLCALL_SHARED_STATE
 
@@ -104,9 +111,10 @@ static inline char *dlcall__thread_buffer(int which, size_t size)
 {
     static _Thread_local char attribute[DLCALL_ATTRIBUTE_MAX];
     static _Thread_local char error[DLCALL_ERROR_MAX];
+    static _Thread_local _Alignas(16) char accessor[DLCALL_ACCESSOR_MAX];
 
     (void)size; /* the callers ask for these sizes */
-    return which == DLCALL__BUFFER_ATTRIBUTE ? attribute : error;
+    return which == DLCALL__BUFFER_ATTRIBUTE ? attribute : which == DLCALL__BUFFER_ERROR ? error : accessor;
 }
 
 #endif /* DLCALL_SHARED_STATE */
