@@ -23,7 +23,9 @@ public sealed class RunCacheTests : IDisposable
         CopyDir(Path.Combine(RepoPaths.Root, "thunks", "zlib"), Path.Combine(_root, "thunks", "zlib"));
         string lib = Path.Combine(_root, "artifacts", "thunks", "aarch64", "lib");
         Directory.CreateDirectory(lib);
-        foreach (string f in new[] { "libz.so.1", "libdlcall_guest.so" })
+        // A stub, the guest runtime it links and the memfuncs interposer: without any of them
+        // `dlcall run` generates the stubs again (GuestLaunch.Stub).
+        foreach (string f in new[] { "libz.so.1", "libdlcall_guest.so", "libdlcall_memfuncs.so" })
             File.Copy(RepoPaths.Require("thunks", "aarch64", "lib", f), Path.Combine(lib, f));
         CopyDir(Path.Combine(RepoPaths.Artifacts, "thunks", "host"), Path.Combine(_root, "artifacts", "thunks", "host"));
         Directory.CreateDirectory(Path.Combine(_root, "artifacts", "plugin"));
