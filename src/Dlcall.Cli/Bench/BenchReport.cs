@@ -11,6 +11,9 @@ internal static class BenchReport
     /// <summary>A figure, or "n/a" for a mode that could not be measured (NaN).</summary>
     public static string F(double x, string fmt = "F2") => double.IsFinite(x) ? x.ToString(fmt, CultureInfo.InvariantCulture) : "n/a";
 
+    /// <summary>Seconds: two decimals, four below 0.1 s (a numpy call's own seconds: 0.02 and 0.02 said nothing).</summary>
+    public static string S(double x) => F(x, x < 0.1 ? "F4" : "F2");
+
     // The mark after a workload's name whose seconds its program reported (reportedSeconds), not wall time.
     private static string Mark(Workload w) => w.ReportedSeconds != null ? " †" : "";
 
@@ -21,7 +24,7 @@ internal static class BenchReport
         var t = new Table().AddColumns("workload", "native (s)", "emulated (s)", "dlcall (s)", "vs emulated", "vs native", "same output");
         foreach (var r in results)
         {
-            t.AddRow(Markup.Escape(r.Workload.Name + Mark(r.Workload)), F(r.Native), F(r.Emulated), F(r.Dlcall),
+            t.AddRow(Markup.Escape(r.Workload.Name + Mark(r.Workload)), S(r.Native), S(r.Emulated), S(r.Dlcall),
                 double.IsFinite(r.Speedup) ? Speedup(r) + " faster" : "n/a", F(r.VsNative) + (double.IsFinite(r.VsNative) ? "x" : ""),
                 r.SameOutput && r.SameExit ? "[green]yes[/]" : "[red]NO[/]");
         }
@@ -47,7 +50,7 @@ internal static class BenchReport
         sb.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
-            sb.AppendLine($"| {r.Workload.Name}{Mark(r.Workload)} | {string.Join(", ", r.Workload.Passthrough)} | {F(r.Native)} | {F(r.Emulated)} | {F(r.Dlcall)} | " +
+            sb.AppendLine($"| {r.Workload.Name}{Mark(r.Workload)} | {string.Join(", ", r.Workload.Passthrough)} | {S(r.Native)} | {S(r.Emulated)} | {S(r.Dlcall)} | " +
                           $"**{Speedup(r)}** | {F(r.VsNative)}{(double.IsFinite(r.VsNative) ? "x" : "")} | {(r.SameOutput && r.SameExit ? "yes" : "NO")} |");
         }
         if (results.Any(r => r.Workload.ReportedSeconds != null)) sb.AppendLine().AppendLine(ReportedFootnote + ".");

@@ -47,7 +47,7 @@ internal static class ProgramsBench
             // A workload that cannot run is a row saying why, not a missing row nor the end of the benchmark.
             result ??= WorkloadResult.NotRun(w, err);
             results.Add(result);
-            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(w.Name)}: native {BenchReport.F(result.Native)} s, emulated {BenchReport.F(result.Emulated)} s, dlcall {BenchReport.F(result.Dlcall)} s[/]");
+            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(w.Name)}: native {BenchReport.S(result.Native)} s, emulated {BenchReport.S(result.Emulated)} s, dlcall {BenchReport.S(result.Dlcall)} s[/]");
             foreach (string note in result.Notes) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(w.Name)}: {Markup.Escape(note)}[/]");
         }
         BenchReport.Print(results);
