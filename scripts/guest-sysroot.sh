@@ -62,8 +62,10 @@ mapfile -t pkgs < <(apt-cache "${apt_opts[@]}" depends --recurse --no-recommends
     --no-conflicts --no-breaks --no-replaces --no-enhances "$@" | grep -v '^ ' | grep -v '^<' |
     sed "s/:$arch\$//" | sort -u)
 # apt-cache leaves out a name it does not know (or a virtual one): say which, not a root without it.
+# (Not `printf ... | grep -q`: grep quits at the first match, printf then fails on the closed pipe
+# and pipefail made a package that is there "no package", now and then.)
 for want in "$@"; do
-    printf '%s\n' "${pkgs[@]}" | grep -qxF "${want%:"$arch"}" ||
+    grep -qxF "${want%:"$arch"}" <<<"$(printf '%s\n' "${pkgs[@]}")" ||
         { echo "guest-sysroot: no package '$want' for $arch in Debian $suite" >&2; exit 2; }
 done
 echo "guest-sysroot: ${#pkgs[@]} packages for $arch: ${pkgs[*]}" >&2

@@ -4,13 +4,15 @@
 # those): clang for the thunk generator's header parsing and layout probes, the host
 # development files of the libraries dlcall ships thunks for (OpenBLAS serves blas and lapack:
 # cblas.h comes with libblas-dev, lapack.h with liblapacke-dev), and the native (x86_64) Debian
-# programs the benchmarks compare against. As root installs what is missing; otherwise prints
-# the command.
+# programs the benchmarks compare against: python3-numpy is the host's numpy, the native column
+# of the numpy rows of `dlcall bench programs` (bench/numpy_ops.py) and any host-side comparison
+# with the guest's numpy (dlcall itself never needs it). As root installs what is missing;
+# otherwise prints the command.
 set -euo pipefail
 pkgs=(clang libclang-rt-dev zlib1g-dev python3 bc
       liblzma-dev libzstd-dev libsqlite3-dev libssl-dev libbz2-dev libexpat1-dev libpcre2-dev libxml2-dev libpng-dev libjpeg62-turbo-dev
       libopenblas0-pthread libblas-dev liblapacke-dev
-      pigz zstd xz-utils bzip2 sqlite3 openssl libxml2-utils libjpeg-turbo-progs)
+      pigz zstd xz-utils bzip2 sqlite3 openssl libxml2-utils libjpeg-turbo-progs python3-numpy)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

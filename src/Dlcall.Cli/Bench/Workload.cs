@@ -17,6 +17,10 @@ namespace Dlcall.Cli.Bench;
 /// <param name="NativeProgram">The host program to compare with when it is not <see cref="Program"/> for x86_64
 /// (zstd's CLI built for the guests vs Debian's own zstd on the host).</param>
 /// <param name="DlcallEnv">Guest environment of the dlcall run only (DLCALL_FAST=0: the syscall path).</param>
+/// <param name="ReportedSeconds">A regular expression matched against each run's stderr, group 1 the
+/// seconds the program measured itself (bench/numpy_ops.py's `seconds per call: S`), or null: the
+/// process's wall time. For programs whose start-up (python's, numpy's import: emulated in both
+/// guest runs) would otherwise swamp the part the row is about.</param>
 public sealed record Workload(
     string Name,
     string Program,
@@ -26,7 +30,8 @@ public sealed record Workload(
     string? Prepare = null,
     bool Stdin = false,
     IReadOnlyDictionary<string, string>? DlcallEnv = null,
-    string? NativeProgram = null)
+    string? NativeProgram = null,
+    string? ReportedSeconds = null)
 {
     /// <summary>The file name part used for cached inputs.</summary>
     public string Slug => new string(Name.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
