@@ -14,6 +14,8 @@ string clone = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(self)!, "..",
 if (Environment.GetEnvironmentVariable(CliBuild.FreshVariable) == "1")
 {
     PosixExec.SetVariable(CliBuild.FreshVariable, null); // for this process only, not the commands it starts
+    // Just published: the list of its sources, so the next starts stat them instead of walking src/.
+    CliBuild.Record(clone, self);
 }
 else if (CliBuild.IsStale(clone, self))
 {

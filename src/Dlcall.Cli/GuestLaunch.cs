@@ -24,9 +24,9 @@ internal sealed record GuestLaunch(string Qemu, IReadOnlyList<string> Args, IRea
     /// (<paramref name="sysroot"/>, or Debian's with every known library's package), the plugin and an
     /// overlay with the stubs of <paramref name="libs"/> only (none: fully emulated), less those the
     /// host cannot serve in this guest root. With <paramref name="followExec"/> the plugin is loaded
-    /// even when no library is passed through, only to follow the guest's execs. It keeps its
-    /// translation callback then: the plugin learns QEMU's guest_base from the first translated
-    /// block, and reading the exec's argv and envp needs it. With <paramref name="memfuncs"/> the
+    /// even when no library is passed through, only to follow the guest's execs. Its translation
+    /// callback sees the first translated block then, for QEMU's guest_base (reading the exec's argv
+    /// and envp needs it), and no other: it unregisters itself until a stub asks for the fast path. With <paramref name="memfuncs"/> the
     /// guest preloads the memfuncs interposer (<see cref="GuestMemfuncs"/>) from the overlay.
     /// </summary>
     public static (GuestLaunch? Launch, string Error) Prepare(IReadOnlyList<string> command, string isa, IReadOnlyList<string> libs,

@@ -11,8 +11,9 @@ namespace Dlcall.Cli;
 /// </summary>
 internal static class RunCache
 {
-    // Bump when a cached value's meaning changes, so older files are not reused.
-    private const string Layout = "cache1";
+    // Bump when a cached value's meaning or an input's identity changes, so older files are not
+    // reused (cache2: modification times in nanoseconds from statx, no longer .NET ticks).
+    private const string Layout = "cache2";
 
     public static string Dir => Path.Combine(RepoLayout.Artifacts, "run", "cache");
 
@@ -54,17 +55,14 @@ internal static class RunCache
         return h.ToString("x16");
     }
 
-    /// <summary>Size and modification time: what a rewrite, a touch or a removal changes. For a
-    /// directory its modification time, which an added, removed or renamed entry changes.</summary>
+    /// <summary>Size and modification time (ns): what a rewrite, a touch or a removal changes. For a
+    /// directory its modification time, which an added, removed or renamed entry changes. One
+    /// statx each (<see cref="FileStamp"/>): a warm run checks every input of its launch.</summary>
     public static string Identity(string path)
     {
-        // One FileInfo, one stat (a DirectoryInfo after it would stat again): its attributes say
-        // directory, and are -1 for a missing path.
-        var info = new FileInfo(path);
-        var attributes = info.Attributes;
-        if ((int)attributes == -1) return "missing\t0";
-        long ticks = info.LastWriteTimeUtc.Ticks;
-        return attributes.HasFlag(FileAttributes.Directory) ? $"dir\t{ticks}" : $"{info.Length}\t{ticks}";
+        var stamp = FileStamp.Of(path);
+        if (!stamp.Exists) return "missing\t0";
+        return stamp.IsDirectory ? $"dir\t{stamp.MtimeNs}" : $"{stamp.Size}\t{stamp.MtimeNs}";
     }
 
     private static List<string>? Read(string file)

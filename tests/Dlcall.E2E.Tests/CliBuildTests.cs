@@ -77,6 +77,55 @@ public sealed class CliBuildTests : IDisposable
         Assert.Equal(rebuilds, Run().StdoutText.StartsWith("wrapper rebuild=1", StringComparison.Ordinal));
     }
 
+    /// <summary>Issue 13: after its first check dlcall-run stats the sources listed beside it
+    /// instead of walking src/ (artifacts/cli/dlcall-run.sources). Whatever changes a source is
+    /// still seen: a listed file made newer or removed, a file added with an old time (a directory's
+    /// time moved), one in a new subdirectory; an unrelated file only rewrites the list.</summary>
+    [Fact]
+    public void TheListedSourcesStillSeeEveryChange()
+    {
+        var built = MakeClone();
+        string list = Exe + ".sources";
+        string some = Path.Combine(_root, "src", "Dlcall.Cli", "Bench", "Some.cs");
+        Assert.Equal("full cli doctor --verbose fresh=unset\n", Run().StdoutText);
+        Assert.Contains("F\tsrc/Dlcall.Cli/Bench/Some.cs\n", File.ReadAllText(list));
+        bool Rebuilds() => Run().StdoutText.StartsWith("wrapper rebuild=1", StringComparison.Ordinal);
+
+        // A listed source made newer, then as it was.
+        File.SetLastWriteTimeUtc(some, built.AddMinutes(1));
+        Assert.True(Rebuilds());
+        File.SetLastWriteTimeUtc(some, built.AddMinutes(-1));
+        Assert.False(Rebuilds());
+
+        // An unrelated file beside the sources: a walk, which finds nothing and rewrites the list.
+        string before = File.ReadAllText(list);
+        File.WriteAllText(Path.Combine(_root, "src", "Dlcall.Cli", "Bench", ".Some.cs.swp"), "");
+        Assert.False(Rebuilds());
+        Assert.NotEqual(before, File.ReadAllText(list));
+        Assert.DoesNotContain(".swp", File.ReadAllText(list));
+
+        // A source added with an old time, as cp -p or a restore leave it.
+        string added = Path.Combine(_root, "src", "Dlcall.Cli", "Added.cs");
+        File.WriteAllText(added, "");
+        File.SetLastWriteTimeUtc(added, built.AddMinutes(-5));
+        Assert.True(Rebuilds());
+        File.Delete(added);
+        Assert.False(Rebuilds());
+
+        // A source in a new subdirectory.
+        string nested = Path.Combine(_root, "src", "Dlcall.ThunkGen", "New", "Deeper.cs");
+        Directory.CreateDirectory(Path.GetDirectoryName(nested)!);
+        File.WriteAllText(nested, "");
+        File.SetLastWriteTimeUtc(nested, built.AddMinutes(-5));
+        Assert.True(Rebuilds());
+        Directory.Delete(Path.GetDirectoryName(nested)!, recursive: true);
+        Assert.False(Rebuilds());
+
+        // A listed source removed.
+        File.Delete(some);
+        Assert.True(Rebuilds());
+    }
+
     [Fact]
     public void AMissingFullCliIsRebuilt()
     {

@@ -6,7 +6,7 @@ namespace Dlcall.E2E.Tests;
 /// <summary>
 /// `dlcall run` keeps what it derives from the specs and scripts under artifacts/run/cache/ so a warm
 /// start parses and spawns nothing; a changed input must be noticed. Each test works on a private
-/// clone (DLCALL_ROOT: the repository's files linked, the zlib spec and stubs copied), so what it
+/// clone (DLCALL_ROOT: the repository's files linked, the zlib spec, stub and guest runtime copied), so what it
 /// changes no other test sees.
 /// </summary>
 public sealed class RunCacheTests : IDisposable
@@ -23,8 +23,9 @@ public sealed class RunCacheTests : IDisposable
         CopyDir(Path.Combine(RepoPaths.Root, "thunks", "zlib"), Path.Combine(_root, "thunks", "zlib"));
         string lib = Path.Combine(_root, "artifacts", "thunks", "aarch64", "lib");
         Directory.CreateDirectory(lib);
-        // A stub, the guest runtime it links and the memfuncs interposer: without any of them
-        // `dlcall run` generates the stubs again (GuestLaunch.Stub).
+        // The stub, and what GuestLaunch.Stub checks beside it (the guest runtime the stubs link
+        // with and the memfuncs interposer the generator builds with them): without one of them
+        // the first run would generate the zlib stub again.
         foreach (string f in new[] { "libz.so.1", "libdlcall_guest.so", "libdlcall_memfuncs.so" })
             File.Copy(RepoPaths.Require("thunks", "aarch64", "lib", f), Path.Combine(lib, f));
         CopyDir(Path.Combine(RepoPaths.Artifacts, "thunks", "host"), Path.Combine(_root, "artifacts", "thunks", "host"));

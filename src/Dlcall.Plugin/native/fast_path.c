@@ -6,7 +6,12 @@
  * At translation QEMU hands every new TB to fast_tb_trans(), which looks
  * for the guest ISA's magic instruction and attaches the execution
  * callback to it. That runs for every instruction QEMU translates, so it
- * is C. The callback that serves the call is C too, fast_exec_native():
+ * is C. Only while some guest thread has registered a block, though: a
+ * translation callback makes QEMU instrument every block it translates
+ * (about 15 ms of a 27 ms /bin/true, against about 1 ms in the callback
+ * itself), and most guest programs (a shell, /bin/true, any program that
+ * loads no stub) never make a fast call. See "The translation callback"
+ * below. The callback that serves the call is C too, fast_exec_native():
  * entering .NET costs ~7 ns, as much as the rest of a fast call
  * (FastPathHost.cs keeps a managed twin, selected to measure that cost).
  *
@@ -17,6 +22,7 @@
  * that thread; the vCPU exit hook too), so the slots need no lock, and the
  * hot path only loads one.
  */
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -61,6 +67,7 @@ static struct dlcall_fast_api api;
 static uint8_t magic[8];
 static size_t magic_len;
 static void *exec_cb;
+static uint64_t plugin_id;
 
 /* The entry points of the C# side (NativeGlue.cs). */
 bool dlcall_fast_configure(uint64_t id, const char *target,
@@ -101,9 +108,71 @@ static void fast_exec_native(unsigned int vcpu_index, void *userdata)
 }
 
 /*
+ * The translation callback.
+ *
+ * It is registered at install, for the first block: that one shows
+ * guest_base (check_guest_base), which the refusal of a non-zero one and
+ * exec following need before the guest's first syscall. Then, as no guest
+ * code has run yet, no thread can have registered a block: the callback
+ * unregisters itself (QEMU's register function with a NULL callback drops
+ * the plugin's callback for that event, and QEMU instruments no block
+ * while none is left). The first REGISTER_FAST_BLOCK registers it again,
+ * for good.
+ *
+ * That misses no magic instruction: a guest thread runs one only once its
+ * own REGISTER_FAST_BLOCK has succeeded (dlcall/fast.h), and QEMU applies
+ * a callback's registration to every vCPU before that vCPU translates
+ * another block (the update is queued on each vCPU and kicks it out of its
+ * execution loop; the registering vCPU processes it on its way back from
+ * the syscall). A block with the instruction translated earlier was never
+ * run, so never translated, before that. Were one missed anyway, the guest
+ * finds its call still pending and takes the syscall path: slower, never
+ * wrong.
+ */
+enum tb_trans_state {
+    TB_TRANS_FIRST,    /* registered at install, for guest_base */
+    TB_TRANS_OFF,      /* unregistered after the first block */
+    TB_TRANS_WANTED,   /* registered again for a fast block, kept */
+};
+
+static pthread_mutex_t tb_trans_lock = PTHREAD_MUTEX_INITIALIZER;
+static int tb_trans_state;
+
+static void fast_tb_trans(uint64_t id, void *tb);
+
+/* After the first block: no translation callback until a block is registered. */
+static void tb_trans_pause(void)
+{
+    pthread_mutex_lock(&tb_trans_lock);
+    if (tb_trans_state == TB_TRANS_FIRST) {
+        /* Safe from inside the callback: QEMU walks its callbacks with a
+         * saved next pointer, and frees only this one. */
+        api.register_tb_trans(plugin_id, NULL);
+        __atomic_store_n(&tb_trans_state, TB_TRANS_OFF, __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&tb_trans_lock);
+}
+
+/* A block is being registered: the callback from now on, for every vCPU. */
+static void tb_trans_want(void)
+{
+    if (__atomic_load_n(&tb_trans_state, __ATOMIC_ACQUIRE) == TB_TRANS_WANTED) {
+        return;
+    }
+    pthread_mutex_lock(&tb_trans_lock);
+    if (tb_trans_state == TB_TRANS_OFF) {
+        api.register_tb_trans(plugin_id, (void *)fast_tb_trans);
+    }
+    __atomic_store_n(&tb_trans_state, TB_TRANS_WANTED, __ATOMIC_RELEASE);
+    pthread_mutex_unlock(&tb_trans_lock);
+}
+
+/*
  * guest_base is fixed before the first TB is translated, and an
  * instruction's host address minus its guest address is guest_base. The
- * guest cannot run, let alone call the plugin, before this.
+ * guest cannot run, let alone call the plugin, before this. Without
+ * insn_vaddr/insn_haddr guest_base stays unknown, and the callback stays
+ * registered as before.
  */
 static void check_guest_base(void *tb)
 {
@@ -121,6 +190,7 @@ static void check_guest_base(void *tb)
     checked = true;
     dlcall_note_guest_base((uint64_t)(uintptr_t)api.insn_haddr(insn) -
                            api.insn_vaddr(insn));
+    tb_trans_pause();
 }
 
 static void fast_tb_trans(uint64_t id, void *tb)
@@ -129,7 +199,6 @@ static void fast_tb_trans(uint64_t id, void *tb)
     uint8_t buf[sizeof(magic)];
 
     (void)id;
-    check_guest_base(tb);
     for (size_t i = 0; i < n; i++) {
         void *insn = api.tb_get_insn(tb, i);
 
@@ -140,6 +209,7 @@ static void fast_tb_trans(uint64_t id, void *tb)
         }
         api.register_insn_exec_cb(insn, exec_cb, QEMU_PLUGIN_CB_NO_REGS, NULL);
     }
+    check_guest_base(tb);
 }
 
 /* A thread that exits frees its vCPU index, and its block with its TLS. */
@@ -177,6 +247,7 @@ bool dlcall_fast_configure(uint64_t id, const char *target,
     }
     api = *fns;
     exec_cb = cb != NULL ? cb : (void *)fast_exec_native;
+    plugin_id = id;
     api.register_tb_trans(id, (void *)fast_tb_trans);
     if (api.register_vcpu_exit != NULL) {
         api.register_vcpu_exit(id, (void *)fast_vcpu_exit);
@@ -199,6 +270,9 @@ int64_t dlcall_fast_register(unsigned int vcpu_index, uint64_t block)
     }
     if (vcpu_index >= FAST_MAX_VCPUS) {
         return -DLCALL_ENOSPC;
+    }
+    if (block != 0) {
+        tb_trans_want();
     }
     __atomic_store_n(&fast_table[vcpu_index],
                      (struct fast_block *)(uintptr_t)block, __ATOMIC_RELAXED);
