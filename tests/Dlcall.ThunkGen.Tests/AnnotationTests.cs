@@ -114,6 +114,31 @@ public class AnnotationTests
     }
 
     [Fact]
+    public void AGuestAnswerSetsTheOutParametersAndReturnsWithoutAHostCall()
+    {
+        var spec = Spec() with
+        {
+            GuestAnswers = new Dictionary<string, GuestAnswer>
+            {
+                ["f_dump"] = new("-1"),
+                ["f_write"] = new("0", new Dictionary<string, string> { ["buf"] = "f_guest_buffer" }),
+            },
+        };
+        var (plan, diags) = Plan(spec);
+        Assert.Empty(diags);
+        string dump = plan.Annotations.Guest["f_dump"], write = plan.Annotations.Guest["f_write"];
+        Assert.Contains("(void)obj;", dump);
+        Assert.Contains("return -1;", dump);
+        Assert.DoesNotContain("dlcall_invoke", dump);
+        Assert.Contains("if (buf != NULL) {", write);
+        Assert.Contains("*buf = f_guest_buffer;", write);
+        Assert.DoesNotContain("(void)buf;", write);
+        Assert.Contains("return 0;", write);
+        var bad = Plan(spec with { GuestAnswers = new Dictionary<string, GuestAnswer> { ["f_dump"] = new("0", new Dictionary<string, string> { ["what"] = "1" }) } }).Diags;
+        Assert.Contains(bad, d => d.Code == DiagnosticCodes.SpecInvalid && d.Message.Contains("'f_dump' has no pointer parameter 'what'"));
+    }
+
+    [Fact]
     public void MisappliedAnnotationsAreSpecErrors()
     {
         var spec = Spec() with

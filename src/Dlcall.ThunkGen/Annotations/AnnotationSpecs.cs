@@ -28,3 +28,9 @@ public sealed record OpCodeVariadic(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Args,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Unavailable = null,
     string? Op = null);
+
+/// <summary>A guestAnswers entry: the function is answered on the guest, without crossing. <paramref name="Answer"/>
+/// is a C expression over the parameters (the result; for a void function evaluated for its effect), and
+/// <paramref name="Outs"/> maps out-parameters to the value each gets when it is not NULL.</summary>
+public sealed record GuestAnswer(string Answer, IReadOnlyDictionary<string, string>? Outs = null);
+

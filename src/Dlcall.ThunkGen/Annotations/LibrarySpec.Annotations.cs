@@ -30,6 +30,10 @@ public sealed partial record LibrarySpec
     /// the table of each operation's argument types.</summary>
     public IReadOnlyDictionary<string, OpCodeVariadic> OpCodeVariadics { get; set; } = new Dictionary<string, OpCodeVariadic>();
 
+    /// <summary>Functions answered on the guest without a host call (libxml2's xmlMemSetup refusing a guest
+    /// allocator, xmlMemGet naming the stub's): the definition sets the out-parameters and returns the answer.</summary>
+    public IReadOnlyDictionary<string, GuestAnswer> GuestAnswers { get; set; } = new Dictionary<string, GuestAnswer>();
+
     /// <summary>Functions the real guest library runs although the host has them (SQLite's printf
     /// family, whose va_list cannot cross): the stub jumps there as with fallbackToGuest. Only for
     /// functions that touch no host object, and whose memory comes from the library's allocator

@@ -10,7 +10,7 @@
  * Everything else libxml2 exports as data is, in its headers, a macro
  * calling a __xml* accessor (LIBXML_THREAD_ENABLED): programs never bind
  * to those symbols, and the accessors are forwarded (or overridden:
- * __xmlGenericError, errors_guest.h).
+ * __xmlGenericError, errors_guest.c and spec guestAnswers).
  */
 #include <math.h>
 
