@@ -139,6 +139,27 @@ public class AnnotationTests
     }
 
     [Fact]
+    public void AGuestHeapIsReservedAtLoadAndInstalledOnTheHostBeforeGuestInit()
+    {
+        var spec = Spec() with { GuestHeap = new GuestHeap("DLCALL_F_HEAP_MIB", "f's memory", "f_set_allocator(dlcall_rt_heap_alloc)", "1"), GuestInit = "/spec/init.c" };
+        var (plan, diags) = Plan(spec);
+        Assert.Empty(diags);
+        string host = plan.Annotations.Host, guest = Emit.GuestStubEmitter.Emit(spec, plan, "/host", "aarch64-linux-gnu");
+        Assert.Contains("void dlcall__heap_install(void *args, void *ret)", host);
+        Assert.Contains("dlcall_rt_heap_add(a[0], a[1]);", host);
+        Assert.Contains("*(int64_t *)ret = (int64_t)(f_set_allocator(dlcall_rt_heap_alloc));", host);
+        Assert.Contains("getenv(\"DLCALL_F_HEAP_MIB\")", guest);
+        Assert.Contains("MAP_NORESERVE", guest);
+        Assert.Contains("cannot reserve %llu MiB for f's memory", guest);
+        Assert.Contains("if (rc != (int64_t)(1))", guest);
+        // The region exists before the spec's own start code runs.
+        Assert.True(guest.IndexOf("dlcall__guest_heap(lib, path);") < guest.IndexOf("dlcall_guest_init();"));
+        // Without install the host only adds the region.
+        Assert.Contains("*(int64_t *)ret = (int64_t)(0);", Plan(spec with { GuestHeap = new GuestHeap("E", "w") }).Plan.Annotations.Host);
+        Assert.DoesNotContain("dlcall__heap_install", Plan(Spec()).Plan.Annotations.Host);
+    }
+
+    [Fact]
     public void MisappliedAnnotationsAreSpecErrors()
     {
         var spec = Spec() with

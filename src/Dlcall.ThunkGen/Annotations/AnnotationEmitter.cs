@@ -33,6 +33,7 @@ internal static class AnnotationEmitter
         foreach (var (name, f) in spec.FileThrough) Add("fileThrough", name, d => FileThroughCode(spec, d, f, diags));
         foreach (var (name, t) in spec.OpCodeVariadics)
             Add("opCodeVariadics", name, d => OpCodeEmitter.Emit(spec, d, t, host, diags));
+        if (spec.GuestHeap is { } heap) GuestHeapEmitter.Host(host, heap);
         foreach (var (name, a) in spec.GuestAnswers) Add("guestAnswers", name, d => GuestAnswerCode(d, a, diags));
         if (spec.FileToMemory.Count > 0) FileToMemoryEmitter.HostShared(host);
         foreach (var (name, f) in spec.FileToMemory) Add("fileToMemory", name, d => FileToMemoryEmitter.Emit(d, f, host, diags));

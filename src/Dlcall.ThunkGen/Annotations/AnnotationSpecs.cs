@@ -34,3 +34,9 @@ public sealed record OpCodeVariadic(
 /// <paramref name="Outs"/> maps out-parameters to the value each gets when it is not NULL.</summary>
 public sealed record GuestAnswer(string Answer, IReadOnlyDictionary<string, string>? Outs = null);
 
+/// <summary>The spec's guestHeap: the host library's memory comes from address space the stub reserves at
+/// load. <paramref name="Env"/> sizes it in MiB (default 16 GiB); <paramref name="What"/> names it in messages
+/// ("libxml2's memory"); <paramref name="Install"/> is a host C expression pointing the library's allocator at
+/// the host runtime's heap once the region is added (none: the hostSources use the heap themselves), and the
+/// load stops unless its value is <paramref name="Installed"/>.</summary>
+public sealed record GuestHeap(string Env, string What, string? Install = null, string Installed = "0");

@@ -34,6 +34,10 @@ public sealed partial record LibrarySpec
     /// allocator, xmlMemGet naming the stub's): the definition sets the out-parameters and returns the answer.</summary>
     public IReadOnlyDictionary<string, GuestAnswer> GuestAnswers { get; set; } = new Dictionary<string, GuestAnswer>();
 
+    /// <summary>The host library allocates from pages the guest mapped (what it returns may reach a guest
+    /// system call): the stub reserves the region at load and hands it to the host runtime's heap.</summary>
+    public GuestHeap? GuestHeap { get; init; }
+
     /// <summary>Functions the real guest library runs although the host has them (SQLite's printf
     /// family, whose va_list cannot cross): the stub jumps there as with fallbackToGuest. Only for
     /// functions that touch no host object, and whose memory comes from the library's allocator

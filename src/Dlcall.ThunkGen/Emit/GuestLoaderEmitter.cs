@@ -28,6 +28,7 @@ internal static class GuestLoaderEmitter
             w.Line("        what, path, why ? why : \"(no message)\");");
             w.Line("exit(127);");
         });
+        if (spec.GuestHeap is { } heap) Annotations.GuestHeapEmitter.Guest(w, spec, heap);
         w.Line("__attribute__((constructor))");
         w.Function("static void dlcall__load(void)", () =>
         {
@@ -80,6 +81,7 @@ internal static class GuestLoaderEmitter
                 w.Block("if (reg == NULL)", () => w.Line("dlcall__load_failed(\"dlcall_register_invokers\", path);"));
                 w.Line("dlcall_invoke(reg, &inv, NULL);");
             }
+            if (spec.GuestHeap != null) w.Line("dlcall__guest_heap(lib, path);");
             if (spec.GuestInit != null) w.Line("dlcall_guest_init();");
         });
     }
