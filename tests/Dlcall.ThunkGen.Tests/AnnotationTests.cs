@@ -160,6 +160,19 @@ public class AnnotationTests
     }
 
     [Fact]
+    public void ARequiredLibraryMustBeLoadedFromTheStubsOwnDirectory()
+    {
+        var spec = Spec() with { Library = "f", Requires = ["g"], RequiredSonames = ["libg.so.3"] };
+        var (plan, _) = Plan(spec);
+        string guest = Emit.GuestStubEmitter.Emit(spec, plan, "/host", "aarch64-linux-gnu");
+        Assert.Contains("static const char *const need[] = { \"libg.so.3\" };", guest);
+        Assert.Contains("h = dlopen(path, RTLD_NOW | RTLD_NOLOAD);", guest);
+        Assert.Contains("libf.so.1 passes through only with libg.so.3 \"", guest);
+        Assert.Contains("(--passthrough g,f)", guest);
+        Assert.DoesNotContain("dlcall__requires", Emit.GuestStubEmitter.Emit(Spec(), Plan(Spec()).Plan, "/host", "aarch64-linux-gnu"));
+    }
+
+    [Fact]
     public void MisappliedAnnotationsAreSpecErrors()
     {
         var spec = Spec() with
