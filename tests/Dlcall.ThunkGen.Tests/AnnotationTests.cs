@@ -173,6 +173,25 @@ public class AnnotationTests
     }
 
     [Fact]
+    public void AGuestEnvCallSetsTheGuestsValuesOnTheHostForTheCall()
+    {
+        var spec = Spec() with { GuestEnv = new Dictionary<string, IReadOnlyList<string>> { ["f_dump"] = ["F_HOME", "F_DIR"] } };
+        var (plan, diags) = Plan(spec);
+        Assert.Empty(diags);
+        string guest = plan.Annotations.Guest["f_dump"], host = plan.Annotations.Host;
+        Assert.Contains("uint64_t a[4] = { (uint64_t)(uintptr_t)(obj), (uint64_t)(what), (uint64_t)(uintptr_t)getenv(\"F_HOME\"), (uint64_t)(uintptr_t)getenv(\"F_DIR\") };", guest);
+        Assert.Contains("fn = dlcall__host_fn(\"dlcall__env_f_dump\");", guest);
+        Assert.Contains("dlcall_call_host(&dlcall__rt, &frame);", guest);
+        Assert.Contains("void dlcall__env_f_dump(void *args, void *ret)", host);
+        Assert.Contains("pthread_mutex_lock(&dlcall__env_lock);", host);
+        Assert.Contains("old[1] = dlcall__env_swap(\"F_DIR\", (const char *)(uintptr_t)a[3]);", host);
+        Assert.Contains("free(dlcall__env_swap(\"F_HOME\", old[0]));", host);
+        Assert.True(AnnotationEmitter.NeedsHostLookup(spec));
+        var bad = Plan(spec with { VaListTwins = new Dictionary<string, string>(), GuestEnv = new Dictionary<string, IReadOnlyList<string>> { ["f_printf"] = ["X"] } }).Diags;
+        Assert.Contains(bad, d => d.Code == DiagnosticCodes.SpecInvalid && d.Message.Contains("guestEnv: 'f_printf' is variadic"));
+    }
+
+    [Fact]
     public void MisappliedAnnotationsAreSpecErrors()
     {
         var spec = Spec() with

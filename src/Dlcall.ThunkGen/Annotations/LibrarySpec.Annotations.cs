@@ -38,6 +38,10 @@ public sealed partial record LibrarySpec
     /// system call): the stub reserves the region at load and hands it to the host runtime's heap.</summary>
     public GuestHeap? GuestHeap { get; init; }
 
+    /// <summary>Function to the environment variables its host library reads (SSL_CTX_set_default_verify_paths:
+    /// SSL_CERT_FILE, SSL_CERT_DIR): the host sets the guest's values for the call and puts its own back.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> GuestEnv { get; set; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Functions the real guest library runs although the host has them (SQLite's printf
     /// family, whose va_list cannot cross): the stub jumps there as with fallbackToGuest. Only for
     /// functions that touch no host object, and whose memory comes from the library's allocator
