@@ -192,6 +192,35 @@ public class AnnotationTests
     }
 
     [Fact]
+    public void AGuestCallIsATypedHelperPackedOnTheGuestAndUnpackedOnTheHost()
+    {
+        var spec = Spec() with
+        {
+            GuestCalls = new Dictionary<string, GuestCall>
+            {
+                ["dlcall_f_alloc"] = new("f_alloc", "void *", ["size_t"], Fast: true),
+                ["dlcall_f_log"] = new("f_log(p0, \"%s\", p1)", "void", ["int", "const char *"]),
+                ["f_badname"] = new("f", "void", []),
+                ["dlcall_f_float"] = new("f", "double", []),
+            },
+        };
+        var (plan, diags) = Plan(spec);
+        string guest = plan.Annotations.GuestCalls, host = plan.Annotations.Host;
+        Assert.Contains("static __attribute__((unused)) void * dlcall_f_alloc(size_t p0)", guest);
+        Assert.Contains("uint64_t a[1] = { (uint64_t)(uintptr_t)p0 };", guest);
+        Assert.Contains("dlcall_invoke_fast(fn, a, &r);", guest);
+        Assert.Contains("static __attribute__((unused)) void dlcall_f_log(int p0, const char * p1)", guest);
+        Assert.Contains("dlcall_call_host(&dlcall__rt, &frame);", guest); // not fast: the callback path
+        Assert.Contains("void dlcall_f_alloc(void *args, void *ret)", host);
+        Assert.Contains("size_t p0 = (size_t)(uintptr_t)a[0];", host);
+        Assert.Contains("*(void * *)ret = f_alloc(p0);", host);
+        Assert.Contains("f_log(p0, \"%s\", p1);", host);
+        Assert.True(AnnotationEmitter.NeedsHostLookup(spec));
+        Assert.Contains(diags, d => d.Code == DiagnosticCodes.SpecInvalid && d.Message.Contains("'f_badname' is not named dlcall_*"));
+        Assert.Contains(diags, d => d.Code == DiagnosticCodes.SpecInvalid && d.Message.Contains("'dlcall_f_float' has a type no 64-bit slot carries ('double')"));
+    }
+
+    [Fact]
     public void MisappliedAnnotationsAreSpecErrors()
     {
         var spec = Spec() with

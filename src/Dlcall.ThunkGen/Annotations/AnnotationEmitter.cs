@@ -15,7 +15,7 @@ internal static class AnnotationEmitter
 {
     /// <summary>Whether the stub looks host functions up by name (dlcall__host_fn).</summary>
     public static bool NeedsHostLookup(LibrarySpec spec) => spec.HostSources.Count > 0 || spec.OpCodeVariadics.Count > 0 || spec.FileToMemory.Count > 0
-        || spec.GuestEnv.Count > 0;
+        || spec.GuestEnv.Count > 0 || spec.GuestCalls.Count > 0;
 
     public static AnnotationCode Emit(LibrarySpec spec, HeaderModel headers, List<Diagnostic> diags)
     {
@@ -35,12 +35,13 @@ internal static class AnnotationEmitter
         foreach (var (name, t) in spec.OpCodeVariadics)
             Add("opCodeVariadics", name, d => OpCodeEmitter.Emit(spec, d, t, host, diags));
         if (spec.GuestHeap is { } heap) GuestHeapEmitter.Host(host, heap);
+        GuestCallEmitter.Host(spec.GuestCalls, host, diags);
         if (spec.GuestEnv.Count > 0) GuestEnvEmitter.HostShared(host);
         foreach (var (name, vars) in spec.GuestEnv) Add("guestEnv", name, d => GuestEnvEmitter.Emit(d, vars, host, diags));
         foreach (var (name, a) in spec.GuestAnswers) Add("guestAnswers", name, d => GuestAnswerCode(d, a, diags));
         if (spec.FileToMemory.Count > 0) FileToMemoryEmitter.HostShared(host);
         foreach (var (name, f) in spec.FileToMemory) Add("fileToMemory", name, d => FileToMemoryEmitter.Emit(d, f, host, diags));
-        return new(guest, host.ToString(), spec.FileToMemory.Count > 0 ? FileToMemoryEmitter.GuestShared() : "");
+        return new(guest, host.ToString(), spec.FileToMemory.Count > 0 ? FileToMemoryEmitter.GuestShared() : "", GuestCallEmitter.Guest(spec.GuestCalls));
     }
 
     private static string Args(IEnumerable<ParamDecl> ps) => string.Join(", ", ps.Select(p => p.Name));

@@ -42,6 +42,10 @@ public sealed partial record LibrarySpec
     /// SSL_CERT_FILE, SSL_CERT_DIR): the host sets the guest's values for the call and puts its own back.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> GuestEnv { get; set; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Host helpers the stub's own C (stubSources, guestInit, overrides) calls by name, typed on
+    /// both sides: generated guest functions packing the arguments, host functions unpacking them.</summary>
+    public IReadOnlyDictionary<string, GuestCall> GuestCalls { get; set; } = new Dictionary<string, GuestCall>();
+
     /// <summary>Functions the real guest library runs although the host has them (SQLite's printf
     /// family, whose va_list cannot cross): the stub jumps there as with fallbackToGuest. Only for
     /// functions that touch no host object, and whose memory comes from the library's allocator

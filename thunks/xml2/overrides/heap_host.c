@@ -26,36 +26,6 @@ static char *dlcall_xheap_strdup(const char *s)
     return r;
 }
 
-/* The guest's xmlFree, xmlMalloc... (data symbols holding guest functions, globals_guest.c):
- * the library's current functions, i.e. the heap above. */
-void dlcall_xml2_free(void *args, void *ret)
-{
-    (void)ret;
-    xmlFree((void *)(uintptr_t)((const uint64_t *)args)[0]);
-}
-
-void dlcall_xml2_malloc(void *args, void *ret)
-{
-    *(void **)ret = xmlMalloc((size_t)((const uint64_t *)args)[0]);
-}
-
-void dlcall_xml2_malloc_atomic(void *args, void *ret)
-{
-    *(void **)ret = xmlMallocAtomic((size_t)((const uint64_t *)args)[0]);
-}
-
-void dlcall_xml2_realloc(void *args, void *ret)
-{
-    const uint64_t *a = args;
-
-    *(void **)ret = xmlRealloc((void *)(uintptr_t)a[0], (size_t)a[1]);
-}
-
-void dlcall_xml2_strdup(void *args, void *ret)
-{
-    *(char **)ret = xmlMemStrdup((const char *)(uintptr_t)((const uint64_t *)args)[0]);
-}
-
 /* The character-class tables chvalid.h exports as data, for the guest's copies: 256 bytes of
  * xmlIsPubidChar_tab, then the six range groups (their range arrays stay the host's: plain loads). */
 void dlcall_xml2_tables(void *args, void *ret)
