@@ -114,6 +114,113 @@ public class AnnotationTests
     }
 
     [Fact]
+    public void AGuestAnswerSetsTheOutParametersAndReturnsWithoutAHostCall()
+    {
+        var spec = Spec() with
+        {
+            GuestAnswers = new Dictionary<string, GuestAnswer>
+            {
+                ["f_dump"] = new("-1"),
+                ["f_write"] = new("0", new Dictionary<string, string> { ["buf"] = "f_guest_buffer" }),
+            },
+        };
+        var (plan, diags) = Plan(spec);
+        Assert.Empty(diags);
+        string dump = plan.Annotations.Guest["f_dump"], write = plan.Annotations.Guest["f_write"];
+        Assert.Contains("(void)obj;", dump);
+        Assert.Contains("return -1;", dump);
+        Assert.DoesNotContain("dlcall_invoke", dump);
+        Assert.Contains("if (buf != NULL) {", write);
+        Assert.Contains("*buf = f_guest_buffer;", write);
+        Assert.DoesNotContain("(void)buf;", write);
+        Assert.Contains("return 0;", write);
+        var bad = Plan(spec with { GuestAnswers = new Dictionary<string, GuestAnswer> { ["f_dump"] = new("0", new Dictionary<string, string> { ["what"] = "1" }) } }).Diags;
+        Assert.Contains(bad, d => d.Code == DiagnosticCodes.SpecInvalid && d.Message.Contains("'f_dump' has no pointer parameter 'what'"));
+    }
+
+    [Fact]
+    public void AGuestHeapIsReservedAtLoadAndInstalledOnTheHostBeforeGuestInit()
+    {
+        var spec = Spec() with { GuestHeap = new GuestHeap("DLCALL_F_HEAP_MIB", "f's memory", "f_set_allocator(dlcall_rt_heap_alloc)", "1"), GuestInit = "/spec/init.c" };
+        var (plan, diags) = Plan(spec);
+        Assert.Empty(diags);
+        string host = plan.Annotations.Host, guest = Emit.GuestStubEmitter.Emit(spec, plan, "/host", "aarch64-linux-gnu");
+        Assert.Contains("void dlcall__heap_install(void *args, void *ret)", host);
+        Assert.Contains("dlcall_rt_heap_add(a[0], a[1]);", host);
+        Assert.Contains("*(int64_t *)ret = (int64_t)(f_set_allocator(dlcall_rt_heap_alloc));", host);
+        Assert.Contains("getenv(\"DLCALL_F_HEAP_MIB\")", guest);
+        Assert.Contains("MAP_NORESERVE", guest);
+        Assert.Contains("cannot reserve %llu MiB for f's memory", guest);
+        Assert.Contains("if (rc != (int64_t)(1))", guest);
+        // The region exists before the spec's own start code runs.
+        Assert.True(guest.IndexOf("dlcall__guest_heap(lib, path);") < guest.IndexOf("dlcall_guest_init();"));
+        // Without install the host only adds the region.
+        Assert.Contains("*(int64_t *)ret = (int64_t)(0);", Plan(spec with { GuestHeap = new GuestHeap("E", "w") }).Plan.Annotations.Host);
+        Assert.DoesNotContain("dlcall__heap_install", Plan(Spec()).Plan.Annotations.Host);
+    }
+
+    [Fact]
+    public void ARequiredLibraryMustBeLoadedFromTheStubsOwnDirectory()
+    {
+        var spec = Spec() with { Library = "f", Requires = ["g"], RequiredSonames = ["libg.so.3"] };
+        var (plan, _) = Plan(spec);
+        string guest = Emit.GuestStubEmitter.Emit(spec, plan, "/host", "aarch64-linux-gnu");
+        Assert.Contains("static const char *const need[] = { \"libg.so.3\" };", guest);
+        Assert.Contains("h = dlopen(path, RTLD_NOW | RTLD_NOLOAD);", guest);
+        Assert.Contains("libf.so.1 passes through only with libg.so.3 \"", guest);
+        Assert.Contains("(--passthrough g,f)", guest);
+        Assert.DoesNotContain("dlcall__requires", Emit.GuestStubEmitter.Emit(Spec(), Plan(Spec()).Plan, "/host", "aarch64-linux-gnu"));
+    }
+
+    [Fact]
+    public void AGuestEnvCallSetsTheGuestsValuesOnTheHostForTheCall()
+    {
+        var spec = Spec() with { GuestEnv = new Dictionary<string, IReadOnlyList<string>> { ["f_dump"] = ["F_HOME", "F_DIR"] } };
+        var (plan, diags) = Plan(spec);
+        Assert.Empty(diags);
+        string guest = plan.Annotations.Guest["f_dump"], host = plan.Annotations.Host;
+        Assert.Contains("uint64_t a[4] = { (uint64_t)(uintptr_t)(obj), (uint64_t)(what), (uint64_t)(uintptr_t)getenv(\"F_HOME\"), (uint64_t)(uintptr_t)getenv(\"F_DIR\") };", guest);
+        Assert.Contains("fn = dlcall__host_fn(\"dlcall__env_f_dump\");", guest);
+        Assert.Contains("dlcall_call_host(&dlcall__rt, &frame);", guest);
+        Assert.Contains("void dlcall__env_f_dump(void *args, void *ret)", host);
+        Assert.Contains("pthread_mutex_lock(&dlcall__env_lock);", host);
+        Assert.Contains("old[1] = dlcall__env_swap(\"F_DIR\", (const char *)(uintptr_t)a[3]);", host);
+        Assert.Contains("free(dlcall__env_swap(\"F_HOME\", old[0]));", host);
+        Assert.True(AnnotationEmitter.NeedsHostLookup(spec));
+        var bad = Plan(spec with { VaListTwins = new Dictionary<string, string>(), GuestEnv = new Dictionary<string, IReadOnlyList<string>> { ["f_printf"] = ["X"] } }).Diags;
+        Assert.Contains(bad, d => d.Code == DiagnosticCodes.SpecInvalid && d.Message.Contains("guestEnv: 'f_printf' is variadic"));
+    }
+
+    [Fact]
+    public void AGuestCallIsATypedHelperPackedOnTheGuestAndUnpackedOnTheHost()
+    {
+        var spec = Spec() with
+        {
+            GuestCalls = new Dictionary<string, GuestCall>
+            {
+                ["dlcall_f_alloc"] = new("f_alloc", "void *", ["size_t"], Fast: true),
+                ["dlcall_f_log"] = new("f_log(p0, \"%s\", p1)", "void", ["int", "const char *"]),
+                ["f_badname"] = new("f", "void", []),
+                ["dlcall_f_float"] = new("f", "double", []),
+            },
+        };
+        var (plan, diags) = Plan(spec);
+        string guest = plan.Annotations.GuestCalls, host = plan.Annotations.Host;
+        Assert.Contains("static __attribute__((unused)) void * dlcall_f_alloc(size_t p0)", guest);
+        Assert.Contains("uint64_t a[1] = { (uint64_t)(uintptr_t)p0 };", guest);
+        Assert.Contains("dlcall_invoke_fast(fn, a, &r);", guest);
+        Assert.Contains("static __attribute__((unused)) void dlcall_f_log(int p0, const char * p1)", guest);
+        Assert.Contains("dlcall_call_host(&dlcall__rt, &frame);", guest); // not fast: the callback path
+        Assert.Contains("void dlcall_f_alloc(void *args, void *ret)", host);
+        Assert.Contains("size_t p0 = (size_t)(uintptr_t)a[0];", host);
+        Assert.Contains("*(void * *)ret = f_alloc(p0);", host);
+        Assert.Contains("f_log(p0, \"%s\", p1);", host);
+        Assert.True(AnnotationEmitter.NeedsHostLookup(spec));
+        Assert.Contains(diags, d => d.Code == DiagnosticCodes.SpecInvalid && d.Message.Contains("'f_badname' is not named dlcall_*"));
+        Assert.Contains(diags, d => d.Code == DiagnosticCodes.SpecInvalid && d.Message.Contains("'dlcall_f_float' has a type no 64-bit slot carries ('double')"));
+    }
+
+    [Fact]
     public void MisappliedAnnotationsAreSpecErrors()
     {
         var spec = Spec() with

@@ -14,7 +14,8 @@ namespace Dlcall.ThunkGen.Annotations;
 internal static class AnnotationEmitter
 {
     /// <summary>Whether the stub looks host functions up by name (dlcall__host_fn).</summary>
-    public static bool NeedsHostLookup(LibrarySpec spec) => spec.HostSources.Count > 0 || spec.OpCodeVariadics.Count > 0 || spec.FileToMemory.Count > 0;
+    public static bool NeedsHostLookup(LibrarySpec spec) => spec.HostSources.Count > 0 || spec.OpCodeVariadics.Count > 0 || spec.FileToMemory.Count > 0
+        || spec.GuestEnv.Count > 0 || spec.GuestCalls.Count > 0;
 
     public static AnnotationCode Emit(LibrarySpec spec, HeaderModel headers, List<Diagnostic> diags)
     {
@@ -33,9 +34,14 @@ internal static class AnnotationEmitter
         foreach (var (name, f) in spec.FileThrough) Add("fileThrough", name, d => FileThroughCode(spec, d, f, diags));
         foreach (var (name, t) in spec.OpCodeVariadics)
             Add("opCodeVariadics", name, d => OpCodeEmitter.Emit(spec, d, t, host, diags));
+        if (spec.GuestHeap is { } heap) GuestHeapEmitter.Host(host, heap);
+        GuestCallEmitter.Host(spec.GuestCalls, host, diags);
+        if (spec.GuestEnv.Count > 0) GuestEnvEmitter.HostShared(host);
+        foreach (var (name, vars) in spec.GuestEnv) Add("guestEnv", name, d => GuestEnvEmitter.Emit(d, vars, host, diags));
+        foreach (var (name, a) in spec.GuestAnswers) Add("guestAnswers", name, d => GuestAnswerCode(d, a, diags));
         if (spec.FileToMemory.Count > 0) FileToMemoryEmitter.HostShared(host);
         foreach (var (name, f) in spec.FileToMemory) Add("fileToMemory", name, d => FileToMemoryEmitter.Emit(d, f, host, diags));
-        return new(guest, host.ToString(), spec.FileToMemory.Count > 0 ? FileToMemoryEmitter.GuestShared() : "");
+        return new(guest, host.ToString(), spec.FileToMemory.Count > 0 ? FileToMemoryEmitter.GuestShared() : "", GuestCallEmitter.Guest(spec.GuestCalls));
     }
 
     private static string Args(IEnumerable<ParamDecl> ps) => string.Join(", ", ps.Select(p => p.Name));
@@ -60,6 +66,33 @@ internal static class AnnotationEmitter
             w.Line($"{(hasRet ? "r = " : "")}{twin}({Args(d.Params)}, ap);");
             w.Line("va_end(ap);");
             if (hasRet) w.Line("return r;");
+        });
+        return w.ToString();
+    }
+
+    // template: int (xmlMemGet)(xmlFreeFunc *f, ...) { (void)...; if (f != NULL) *f = xmlFree; ...; return 0; }
+    private static string? GuestAnswerCode(FunctionDecl d, GuestAnswer a, List<Diagnostic> diags)
+    {
+        var outs = a.Outs ?? new Dictionary<string, string>();
+        // By spelling: a pointer to a function pointer (xmlFreeFunc *) is no PointerType in the model.
+        var bad = outs.Keys.FirstOrDefault(o => !d.Params.Any(p => p.Name == o && p.Type.Spelling.TrimEnd().EndsWith('*')));
+        if (d.IsVariadic || bad != null)
+        {
+            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, d.IsVariadic
+                ? $"guestAnswers: '{d.Name}' is variadic"
+                : $"guestAnswers: '{d.Name}' has no pointer parameter '{bad}'"));
+            return null;
+        }
+        bool hasRet = d.Return is not VoidType;
+        var w = new CWriter();
+        w.Line($"/* {d.Name}: answered on the guest, no host call (spec guestAnswers). */");
+        w.Function(CDecl.Prototype(d), () =>
+        {
+            // The answer may not use every parameter; an out-parameter is used by its store.
+            foreach (var p in d.Params.Where(p => !outs.ContainsKey(p.Name))) w.Line($"(void){p.Name};");
+            foreach (var p in d.Params.Where(p => outs.ContainsKey(p.Name)))
+                w.Block($"if ({p.Name} != NULL)", () => w.Line($"*{p.Name} = {outs[p.Name]};"));
+            w.Line(hasRet ? $"return {a.Answer};" : $"{a.Answer};");
         });
         return w.ToString();
     }

@@ -28,3 +28,21 @@ public sealed record OpCodeVariadic(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Args,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? Unavailable = null,
     string? Op = null);
+
+/// <summary>A guestAnswers entry: the function is answered on the guest, without crossing. <paramref name="Answer"/>
+/// is a C expression over the parameters (the result; for a void function evaluated for its effect), and
+/// <paramref name="Outs"/> maps out-parameters to the value each gets when it is not NULL.</summary>
+public sealed record GuestAnswer(string Answer, IReadOnlyDictionary<string, string>? Outs = null);
+
+/// <summary>A guestCalls entry: a host helper the stub's own C calls, with <paramref name="Params"/> and
+/// <paramref name="Returns"/> (C types carried in 64-bit slots: integers and pointers). <paramref name="Host"/>
+/// is the host function called with the arguments, or a host C expression over them as p0, p1...
+/// <paramref name="Fast"/>: the fast path (the helper never reaches guest code), else the callback path.</summary>
+public sealed record GuestCall(string Host, string Returns, IReadOnlyList<string> Params, bool Fast = false);
+
+/// <summary>The spec's guestHeap: the host library's memory comes from address space the stub reserves at
+/// load. <paramref name="Env"/> sizes it in MiB (default 16 GiB); <paramref name="What"/> names it in messages
+/// ("libxml2's memory"); <paramref name="Install"/> is a host C expression pointing the library's allocator at
+/// the host runtime's heap once the region is added (none: the hostSources use the heap themselves), and the
+/// load stops unless its value is <paramref name="Installed"/>.</summary>
+public sealed record GuestHeap(string Env, string What, string? Install = null, string Installed = "0");

@@ -30,6 +30,22 @@ public sealed partial record LibrarySpec
     /// the table of each operation's argument types.</summary>
     public IReadOnlyDictionary<string, OpCodeVariadic> OpCodeVariadics { get; set; } = new Dictionary<string, OpCodeVariadic>();
 
+    /// <summary>Functions answered on the guest without a host call (libxml2's xmlMemSetup refusing a guest
+    /// allocator, xmlMemGet naming the stub's): the definition sets the out-parameters and returns the answer.</summary>
+    public IReadOnlyDictionary<string, GuestAnswer> GuestAnswers { get; set; } = new Dictionary<string, GuestAnswer>();
+
+    /// <summary>The host library allocates from pages the guest mapped (what it returns may reach a guest
+    /// system call): the stub reserves the region at load and hands it to the host runtime's heap.</summary>
+    public GuestHeap? GuestHeap { get; init; }
+
+    /// <summary>Function to the environment variables its host library reads (SSL_CTX_set_default_verify_paths:
+    /// SSL_CERT_FILE, SSL_CERT_DIR): the host sets the guest's values for the call and puts its own back.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> GuestEnv { get; set; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Host helpers the stub's own C (stubSources, guestInit, overrides) calls by name, typed on
+    /// both sides: generated guest functions packing the arguments, host functions unpacking them.</summary>
+    public IReadOnlyDictionary<string, GuestCall> GuestCalls { get; set; } = new Dictionary<string, GuestCall>();
+
     /// <summary>Functions the real guest library runs although the host has them (SQLite's printf
     /// family, whose va_list cannot cross): the stub jumps there as with fallbackToGuest. Only for
     /// functions that touch no host object, and whose memory comes from the library's allocator

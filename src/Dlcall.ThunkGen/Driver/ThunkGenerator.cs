@@ -82,10 +82,25 @@ public static class ThunkGenerator
             spec = null!;
             return false;
         }
-        // Include directories are relative to the spec.
+        // Paths in the spec are relative to it.
         string dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        // A required library is named by its spec (thunks/<name>/spec.json, beside this one): the stub
+        // checks for its soname.
+        var required = new List<string>();
+        foreach (string name in loaded.Requires)
+        {
+            var (other, otherError) = SpecLoader.Load(Path.Combine(dir, "..", name, "spec.json"));
+            if (other is null)
+            {
+                diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"requires: no spec of '{name}' beside this one ({otherError?.Message})", path));
+                spec = null!;
+                return false;
+            }
+            required.Add(other.Soname);
+        }
         spec = loaded with
         {
+            RequiredSonames = required,
             IncludeDirs = loaded.IncludeDirs.Select(d => Path.GetFullPath(d, dir)).ToList(),
             HostSources = loaded.HostSources.Select(f => Path.GetFullPath(f, dir)).ToList(),
             GuestInit = loaded.GuestInit is null ? null : Path.GetFullPath(loaded.GuestInit, dir),

@@ -28,6 +28,8 @@ internal static class GuestLoaderEmitter
             w.Line("        what, path, why ? why : \"(no message)\");");
             w.Line("exit(127);");
         });
+        if (spec.RequiredSonames.Count > 0) Requires(w, spec);
+        if (spec.GuestHeap is { } heap) Annotations.GuestHeapEmitter.Guest(w, spec, heap);
         w.Line("__attribute__((constructor))");
         w.Function("static void dlcall__load(void)", () =>
         {
@@ -80,7 +82,46 @@ internal static class GuestLoaderEmitter
                 w.Block("if (reg == NULL)", () => w.Line("dlcall__load_failed(\"dlcall_register_invokers\", path);"));
                 w.Line("dlcall_invoke(reg, &inv, NULL);");
             }
+            if (spec.RequiredSonames.Count > 0) w.Line("dlcall__requires();");
+            if (spec.GuestHeap != null) w.Line("dlcall__guest_heap(lib, path);");
             if (spec.GuestInit != null) w.Line("dlcall_guest_init();");
+        });
+    }
+
+    // template: static void dlcall__requires(void) { dlopen(<this stub's directory>/libcrypto.so.3, RTLD_NOLOAD) or exit }
+    // spec requires: this library's objects live in another's host copy (libssl's in libcrypto's), so
+    // the stub runs only next to that library's stub, from the same directory (dlcall run's overlay),
+    // already loaded: a guest copy of it handed those objects would read host memory as its own.
+    private static void Requires(CWriter w, LibrarySpec spec)
+    {
+        string needed = string.Join(", ", spec.RequiredSonames);
+        string passthrough = string.Join(",", spec.Requires.Append(spec.Library));
+        w.Line("#include <dlfcn.h>").Line();
+        w.Function("static void dlcall__requires(void)", () =>
+        {
+            w.Line($"static const char *const need[] = {{ {string.Join(", ", spec.RequiredSonames.Select(n => $"\"{n}\""))} }};");
+            w.Line("Dl_info self;");
+            w.Line("char path[4096];");
+            w.Line("const char *slash;");
+            w.Line();
+            w.Block("for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++)", () =>
+            {
+                w.Line("void *h = NULL;");
+                w.Line();
+                // By file, not by name: a loaded object is found by its device and inode.
+                w.Block("if (dladdr((const void *)dlcall__requires, &self) != 0 && self.dli_fname != NULL && (slash = strrchr(self.dli_fname, '/')) != NULL)", () =>
+                {
+                    w.Line("snprintf(path, sizeof(path), \"%.*s/%s\", (int)(slash - self.dli_fname), self.dli_fname, need[i]);");
+                    w.Line("h = dlopen(path, RTLD_NOW | RTLD_NOLOAD);");
+                });
+                w.Block("if (h == NULL)", () =>
+                {
+                    w.Line($"fprintf(stderr, \"dlcall: {spec.Soname} passes through only with {needed} \"");
+                    w.Line($"        \"(--passthrough {passthrough}): its objects live in the host's %s\\n\", need[i]);");
+                    w.Line("exit(127);");
+                });
+                w.Line("dlclose(h);");
+            });
         });
     }
 

@@ -30,6 +30,7 @@ internal static class GuestStubEmitter
         HostEquivalentEmitter.State(w, spec);
         CallbackEmitter.GuestInvokers(w, plan.Signatures);
         GuestFallbackEmitter.Emit(w, spec, plan, guestTriple);
+        if (plan.Annotations.GuestCalls.Length > 0) w.Line(plan.Annotations.GuestCalls.TrimEnd('\n')).Line();
         if (spec.GuestInit != null) w.Line($"#include \"{spec.GuestInit}\"").Line();
         GuestLoaderEmitter.Emit(w, spec, plan, defaultHostDir);
         foreach (string src in plan.StubSources ?? []) w.Line($"#include \"{src}\"").Line();

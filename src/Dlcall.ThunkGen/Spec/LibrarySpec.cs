@@ -37,6 +37,11 @@ public sealed partial record LibrarySpec
     /// objects live in the host's libcrypto). `dlcall run` keeps it emulated when one stays emulated.</summary>
     public IReadOnlyList<string> Requires { get; set; } = [];
 
+    /// <summary>The sonames of <see cref="Requires"/>, from their specs next to this one (set by the
+    /// generator, not read from JSON): the stub stops unless each is loaded from its own directory.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> RequiredSonames { get; init; } = [];
+
     /// <summary>Functions to leave out even if exported and declared (globs: "lgamma*").</summary>
     public IReadOnlyList<string> Exclude { get; set; } = [];
 

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * OpenSSL's memory, on the host, in pages the guest mapped (heap_guest.c).
+ * OpenSSL's memory, on the host, in pages the guest mapped (spec guestHeap).
  *
  * Programs read and write through buffers they get from OPENSSL_malloc
  * (openssl s_client's app_malloc'd socket and terminal buffers, read(2) and
  * write(2) on them). Host malloc'd pages are unknown to QEMU: a guest
  * syscall on them fails with EFAULT. So libcrypto allocates from the
- * guest-mapped heap of the host runtime (dlcall_host.h), installed with
- * CRYPTO_set_mem_functions before the host libcrypto allocates anything.
+ * guest-mapped heap of the host runtime (dlcall_host.h): these adapt its
+ * functions to CRYPTO_set_mem_functions, which the spec's guestHeap calls
+ * before the host libcrypto allocates anything.
  */
 
 static void *dlcall_heap_malloc(size_t n, const char *file, int line)
@@ -34,14 +35,4 @@ static void *dlcall_heap_realloc(void *q, size_t n, const char *file, int line)
         return NULL;
     }
     return dlcall_rt_heap_realloc(q, n);
-}
-
-/* Called once by the stub's constructor with the region it mapped (base, size), before the
- * program can touch libcrypto: 1 when installed. */
-void dlcall_crypto_heap(void *args, void *ret)
-{
-    const uint64_t *a = args;
-
-    dlcall_rt_heap_add(a[0], a[1]);
-    *(int *)ret = CRYPTO_set_mem_functions(dlcall_heap_malloc, dlcall_heap_realloc, dlcall_heap_release);
 }

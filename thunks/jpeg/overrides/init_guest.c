@@ -4,7 +4,6 @@
  * invoker of every guest method the host calls, the memory-manager proxy the
  * guest sees as cinfo->mem, and the raise that runs the guest's error_exit.
  */
-#include <sys/mman.h>
 
 /* A host call of a helper of jpeg_host.c, on the callback path (ERREXIT inside may reach guest code). */
 static void dlcall_jpeg_host_call(dlcall_fn fn, void *args, void *ret)
@@ -83,18 +82,13 @@ static void dlcall_jpeg_self_destruct(j_common_ptr c)
 #undef P
 
 /*
- * The stub's start (spec guestInit): reserves the address space libjpeg's
- * memory comes from (jpeg_host.c), and hands the host the guest's invoker and
- * memory-manager proxy methods (above). MAP_NORESERVE: only touched
- * pages cost. DLCALL_JPEG_HEAP_MIB sizes it (default 16 GiB of address space).
+ * The stub's start (spec guestInit, after the spec's guestHeap): hands the host the guest's
+ * invoker and memory-manager proxy methods (above).
  */
-
 static void dlcall_guest_init(void)
 {
-    const char *env = getenv("DLCALL_JPEG_HEAP_MIB");
-    uint64_t mib = env != NULL && env[0] != '\0' ? strtoull(env, NULL, 0) : 16384;
-    uint64_t a[3 + 11] = {
-        0, mib << 20, (uint64_t)(uintptr_t)dlcall_jpeg_invoke,
+    uint64_t a[1 + 11] = {
+        (uint64_t)(uintptr_t)dlcall_jpeg_invoke,
         (uint64_t)(uintptr_t)dlcall_jpeg_alloc_small, (uint64_t)(uintptr_t)dlcall_jpeg_alloc_large,
         (uint64_t)(uintptr_t)dlcall_jpeg_alloc_sarray, (uint64_t)(uintptr_t)dlcall_jpeg_alloc_barray,
         (uint64_t)(uintptr_t)dlcall_jpeg_request_virt_sarray, (uint64_t)(uintptr_t)dlcall_jpeg_request_virt_barray,
@@ -102,20 +96,7 @@ static void dlcall_guest_init(void)
         (uint64_t)(uintptr_t)dlcall_jpeg_access_virt_barray, (uint64_t)(uintptr_t)dlcall_jpeg_free_pool,
         (uint64_t)(uintptr_t)dlcall_jpeg_self_destruct,
     };
-    void *base = mmap(NULL, a[1], PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    int patched = 0;
 
-    if (base == MAP_FAILED) {
-        fprintf(stderr, "dlcall: libjpeg.so.62: cannot reserve %llu MiB for libjpeg's memory: %s\n"
-                "dlcall: set DLCALL_JPEG_HEAP_MIB lower\n", (unsigned long long)mib, strerror(errno));
-        exit(127);
-    }
-    a[0] = (uint64_t)(uintptr_t)base;
     dlcall_jpeg_mem_fn = dlcall__host_fn("dlcall_jpeg_mem");
-    dlcall_invoke(dlcall__host_fn("dlcall_jpeg_init"), a, &patched);
-    if (patched != 4) {
-        fprintf(stderr, "dlcall: libjpeg.so.62: could not point the host libjpeg's memory at the guest-mapped heap"
-                " (%d of 4 functions)\n", patched);
-        exit(127);
-    }
+    dlcall_invoke(dlcall__host_fn("dlcall_jpeg_init"), a, NULL);
 }

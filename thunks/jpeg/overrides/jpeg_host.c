@@ -348,15 +348,21 @@ static int dlcall_jpeg_patch(struct dl_phdr_info *info, size_t size, void *data)
     return 1;
 }
 
-/* Once, by the stub's constructor: a = { heap base, size, invoker, proxy methods[11] }; ret: slots patched. */
+/* spec guestHeap's install: libjpeg's memory from the guest-mapped heap; 4 when every slot was patched. */
+static int dlcall_jpeg_patch_heap(void)
+{
+    int patched = 0;
+
+    dl_iterate_phdr(dlcall_jpeg_patch, &patched);
+    return patched;
+}
+
+/* Once, by the stub's constructor (after guestHeap): a = { invoker, proxy methods[11] }. */
 void dlcall_jpeg_init(void *args, void *ret)
 {
     const uint64_t *a = args;
-    int patched = 0;
 
-    dlcall_rt_heap_add(a[0], a[1]);
-    dlcall_jpeg_invoker = a[2];
-    memcpy(dlcall_jpeg_proxy_fns, a + 3, sizeof(dlcall_jpeg_proxy_fns));
-    dl_iterate_phdr(dlcall_jpeg_patch, &patched);
-    *(int *)ret = patched;
+    (void)ret;
+    dlcall_jpeg_invoker = a[0];
+    memcpy(dlcall_jpeg_proxy_fns, a + 1, sizeof(dlcall_jpeg_proxy_fns));
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * libpng's memory, on the host, in pages the guest mapped (heap_guest.c).
+ * libpng's memory, on the host, in pages the guest mapped (spec guestHeap).
  * Programs get what libpng allocates (png_malloc, png_get_rows' rows) and
  * may do I/O on it themselves: a guest read(2) into host malloc'd pages
  * fails with EFAULT. Every png_struct the program creates without its own
@@ -18,15 +18,6 @@ static void dlcall_png_heap_free(png_structp png_ptr, png_voidp p)
 {
     (void)png_ptr;
     dlcall_rt_heap_free(p);
-}
-
-/* a: the region the stub mapped (base, size), before the program can call libpng. */
-void dlcall_png_heap(void *args, void *ret)
-{
-    const uint64_t *a = args;
-
-    (void)ret;
-    dlcall_rt_heap_add(a[0], a[1]);
 }
 
 png_structp dlcall_png_create_read_struct(png_const_charp user_png_ver, png_voidp error_ptr, png_error_ptr error_fn,

@@ -11,21 +11,12 @@
  */
 int (sqlite3_file_control)(sqlite3 *db, const char *zDbName, int op, void *arg)
 {
-    static dlcall_fn fn;
-    struct { sqlite3 *db; const char *name; int op; void *arg; } a = { db, zDbName, op, arg };
-    struct dlcall_frame frame = { .args = (uint64_t)(uintptr_t)&a };
-    int r = SQLITE_ERROR;
+    int r;
 
     if (op == SQLITE_FCNTL_FILE_POINTER || op == SQLITE_FCNTL_JOURNAL_POINTER) {
         return SQLITE_NOTFOUND;
     }
-    if (fn == NULL) {
-        fn = dlcall__host_fn("dlcall_sqlite3_file_control");
-    }
-    frame.thunk = (uint64_t)(uintptr_t)fn;
-    frame.ret = (uint64_t)(uintptr_t)&r;
-    /* A file control reaches the VFS, which may be one the program registered. */
-    dlcall_call_host(&dlcall__rt, &frame);
+    r = dlcall_sqlite3_file_control(db, zDbName, op, arg); /* spec guestCalls */
     if (op == SQLITE_FCNTL_VFS_POINTER && r == SQLITE_OK && arg != NULL) {
         *(sqlite3_vfs **)arg = dlcall__proxy_sqlite3_vfs(*(sqlite3_vfs **)arg);
     }

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * SQLite's memory, on the host, in pages the guest mapped (heap_guest.c).
+ * SQLite's memory, on the host, in pages the guest mapped (spec guestHeap).
  *
  * Everything SQLite returns (column text, error messages, sqlite3_mprintf
  * results) lives in memory it allocated. Host malloc'd pages are unknown to
  * QEMU: plain guest loads reach them, but a guest syscall on them (write(2)
  * of a long column value) fails with EFAULT and checked vector loads fault.
  * So SQLite allocates from the guest-mapped heap of the host runtime
- * (dlcall_host.h), installed with SQLITE_CONFIG_MALLOC before SQLite starts.
+ * (dlcall_host.h), installed with SQLITE_CONFIG_MALLOC (spec guestHeap)
+ * before SQLite starts.
  */
 #include <link.h>
 
@@ -48,16 +49,6 @@ static const sqlite3_mem_methods dlcall_heap_methods = {
     dlcall_heap_malloc, dlcall_rt_heap_free, dlcall_heap_realloc, dlcall_heap_size,
     dlcall_heap_roundup, dlcall_heap_init, dlcall_heap_shutdown, NULL,
 };
-
-/* Called once by the stub's constructor with the region it mapped (base, size), before the
- * program can touch SQLite. */
-void dlcall_sqlite3_heap(void *args, void *ret)
-{
-    const uint64_t *a = args;
-
-    dlcall_rt_heap_add(a[0], a[1]);
-    *(int *)ret = sqlite3_config(SQLITE_CONFIG_MALLOC, &dlcall_heap_methods);
-}
 
 /* Finds the loaded object that starts at @data's base and records its extent. */
 static int dlcall_sqlite_image_of(struct dl_phdr_info *info, size_t size, void *data)

@@ -5,17 +5,10 @@
  * buffer of sqlite3_log's own size (SQLITE_PRINT_BUF_SIZE * 3), logged by the host. */
 static void dlcall_sqlite3_vlog(int code, const char *fmt, va_list ap)
 {
-    static dlcall_fn fn;
     char msg[70 * 3];
-    struct { int64_t code; const char *msg; } a = { code, msg };
-    struct dlcall_frame frame = { .args = (uint64_t)(uintptr_t)&a };
 
     sqlite3_vsnprintf(sizeof(msg), msg, fmt, ap);
-    if (fn == NULL) {
-        fn = dlcall__host_fn("dlcall_sqlite3_log_text");
-    }
-    frame.thunk = (uint64_t)(uintptr_t)fn;
-    dlcall_call_host(&dlcall__rt, &frame); /* the log callback may be guest code */
+    dlcall_sqlite3_log_text(code, msg); /* spec guestCalls */
 }
 
 /* SQLITE_CONFIG_LOG's callback: its message is on a host stack, so the guest gets a copy. */

@@ -7,12 +7,3 @@ static void dlcall_sqlite_log_entry(void *arg, int code, const char *msg)
 
     dlcall_rt_callback(t, argv, 3);
 }
-
-/* sqlite3_log of a message the guest formatted (log_guest.c). */
-void dlcall_sqlite3_log_text(void *args, void *ret)
-{
-    const struct { int64_t code; const char *msg; } *a = args;
-
-    (void)ret;
-    sqlite3_log((int)a->code, "%s", a->msg);
-}

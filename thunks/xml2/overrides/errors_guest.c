@@ -5,7 +5,7 @@
  *
  * A '...' cannot cross, so the guest never calls a host error function and
  * the host never calls a guest one. The guest's xmlGenericError (through
- * __xmlGenericError(), errors_accessor.c) is dlcall_xml2_generic_error: it
+ * __xmlGenericError(), spec guestAnswers) is dlcall_xml2_generic_error: it
  * formats with guest vsnprintf and hands the text to the host's current
  * generic error function, which prints it where the host library prints its
  * own errors. Passed back to the library (xmllint's

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * libxml2's memory, on the host, in pages the guest mapped (init_guest.c).
+ * libxml2's memory, on the host, in pages the guest mapped (spec guestHeap).
  *
  * Programs keep what libxml2 allocates: trees they walk by field, strings
  * they xmlFree, and buffers they write(2) themselves (xmllint's --c14n and
@@ -8,7 +8,8 @@
  * QEMU: plain guest loads reach them, but a guest syscall on them fails with
  * EFAULT and aarch64 glibc's SVE string functions fault. So libxml2
  * allocates from the guest-mapped heap of the host runtime (dlcall_host.h),
- * installed with xmlGcMemSetup before the program can call libxml2.
+ * installed with xmlGcMemSetup (spec guestHeap) before the program can call
+ * libxml2.
  */
 #include <libxml/xmlmemory.h>
 #include <libxml/globals.h>
@@ -23,47 +24,6 @@ static char *dlcall_xheap_strdup(const char *s)
         memcpy(r, s, n);
     }
     return r;
-}
-
-/* Called once by the stub's constructor with the region it mapped (base, size), before the
- * program can call libxml2. */
-void dlcall_xml2_heap(void *args, void *ret)
-{
-    const uint64_t *a = args;
-
-    dlcall_rt_heap_add(a[0], a[1]);
-    *(int *)ret = xmlGcMemSetup(dlcall_rt_heap_free, dlcall_rt_heap_alloc, dlcall_rt_heap_alloc,
-                                dlcall_rt_heap_realloc, dlcall_xheap_strdup);
-}
-
-/* The guest's xmlFree, xmlMalloc... (data symbols holding guest functions, globals_guest.c):
- * the library's current functions, i.e. the heap above. */
-void dlcall_xml2_free(void *args, void *ret)
-{
-    (void)ret;
-    xmlFree((void *)(uintptr_t)((const uint64_t *)args)[0]);
-}
-
-void dlcall_xml2_malloc(void *args, void *ret)
-{
-    *(void **)ret = xmlMalloc((size_t)((const uint64_t *)args)[0]);
-}
-
-void dlcall_xml2_malloc_atomic(void *args, void *ret)
-{
-    *(void **)ret = xmlMallocAtomic((size_t)((const uint64_t *)args)[0]);
-}
-
-void dlcall_xml2_realloc(void *args, void *ret)
-{
-    const uint64_t *a = args;
-
-    *(void **)ret = xmlRealloc((void *)(uintptr_t)a[0], (size_t)a[1]);
-}
-
-void dlcall_xml2_strdup(void *args, void *ret)
-{
-    *(char **)ret = xmlMemStrdup((const char *)(uintptr_t)((const uint64_t *)args)[0]);
 }
 
 /* The character-class tables chvalid.h exports as data, for the guest's copies: 256 bytes of

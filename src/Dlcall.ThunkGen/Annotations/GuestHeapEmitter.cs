@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+using Dlcall.ThunkGen.Emit;
+using Dlcall.ThunkGen.Spec;
+
+namespace Dlcall.ThunkGen.Annotations;
+
+/// <summary>
+/// The spec's guestHeap (docs/ThunkGen.md): host malloc'd pages are unknown to QEMU, so a guest system
+/// call on memory the library returned (a write(2) of an SQLite column, a read(2) into OPENSSL_malloc'd
+/// memory) fails with EFAULT. The stub's constructor reserves address space (MAP_NORESERVE: only
+/// touched pages cost), the host adds it to the host runtime's heap (dlcall_host.h) and points the
+/// library's allocator at it, before the program can call the library.
+/// </summary>
+internal static class GuestHeapEmitter
+{
+    /// <summary>The host function the stub calls with (base, size).</summary>
+    public const string HostName = "dlcall__heap_install";
+
+    // template: static void dlcall__guest_heap(void *lib, const char *path) { mmap; dlcall_invoke(dlcall__heap_install) }
+    public static void Guest(CWriter w, LibrarySpec spec, GuestHeap h)
+    {
+        w.Line("#include <sys/mman.h>").Line();
+        w.Line($"/* The address space {h.What} comes from (spec guestHeap), before the program can call the library. */");
+        w.Function("static void dlcall__guest_heap(void *lib, const char *path)", () =>
+        {
+            w.Line($"const char *env = getenv(\"{h.Env}\");");
+            w.Line("uint64_t mib = env != NULL && env[0] != '\\0' ? strtoull(env, NULL, 0) : 16384;");
+            w.Line("uint64_t a[2] = { 0, mib << 20 };");
+            w.Line($"dlcall_fn install = (dlcall_fn)dlcall_dlsym(lib, \"{HostName}\");");
+            w.Line("void *base;");
+            w.Line("int64_t rc = -1;");
+            w.Line();
+            w.Block("if (install == NULL)", () => w.Line($"dlcall__load_failed(\"{HostName}\", path);"));
+            w.Line("base = mmap(NULL, a[1], PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);");
+            w.Block("if (base == MAP_FAILED)", () =>
+            {
+                w.Line($"fprintf(stderr, \"dlcall: {spec.Soname}: cannot reserve %llu MiB for {h.What}: %s\\n\"");
+                w.Line($"        \"dlcall: set {h.Env} lower\\n\", (unsigned long long)mib, strerror(errno));");
+                w.Line("exit(127);");
+            });
+            w.Line("a[0] = (uint64_t)(uintptr_t)base;");
+            w.Line("dlcall_invoke(install, a, &rc);");
+            w.Block($"if (rc != (int64_t)({h.Installed}))", () =>
+            {
+                w.Line($"fprintf(stderr, \"dlcall: {spec.Soname}: the host library refused its allocator (%lld)\\n\", (long long)rc);");
+                w.Line("exit(127);");
+            });
+        });
+    }
+
+    // template: void dlcall__heap_install(void *args, void *ret) { dlcall_rt_heap_add(base, size); *ret = INSTALL; }
+    public static void Host(CWriter w, GuestHeap h)
+    {
+        w.Line("/* The region the stub reserved (spec guestHeap), and the library's allocator pointed at it. */");
+        w.Function($"void {HostName}(void *args, void *ret)", () =>
+        {
+            w.Line("const uint64_t *a = args;");
+            w.Line();
+            w.Line("dlcall_rt_heap_add(a[0], a[1]);");
+            w.Line($"*(int64_t *)ret = (int64_t)({h.Install ?? "0"});");
+        });
+    }
+}
