@@ -62,16 +62,22 @@ internal static class RunCommand
         if (!File.Exists(program)) return Fail($"no such program: {program}");
         if (sysrootOption != null && !Directory.Exists(sysrootOption)) return Fail($"--sysroot {sysrootOption}: no such directory");
         string isa = archOption;
+        var (detected, notElf) = GuestElf.Detect(program);
         if (isa == "auto")
         {
-            var (detected, why) = GuestElf.Detect(program);
-            if (detected is null) return Fail($"{program}: {why}");
+            if (detected is null) return Fail($"{program}: {notElf}");
             isa = detected;
         }
+        else if (detected != null && detected != isa)
+        {
+            // QEMU would end with "Invalid ELF image for this architecture". (A script, no ELF, goes on.)
+            return Fail($"{program} is a program for {detected}, not {isa}: leave --arch out and dlcall reads it from the program");
+        }
         if (!PosixExec.CanExecute(program)) return Fail($"{program}: Permission denied (not executable: chmod +x it)");
-        if (isa == GuestIsa.Host.Qemu) return RunNatively(command, policy.Active || stats);
+        // Checked before a host program runs natively too: a mistaken value is said, whatever the program.
         var libs = GuestLaunch.Libraries(passthrough, out string? libError);
         if (libs is null) return Fail(libError!);
+        if (isa == GuestIsa.Host.Qemu) return RunNatively(command, policy.Active || stats);
         libs = libs.Where(l => PolicyAllows(policy, l)).ToList();
         var (options, optionsError) = PluginOptions(policy, libs, stats, statsFile, followExec);
         if (options is null) return Fail(optionsError);

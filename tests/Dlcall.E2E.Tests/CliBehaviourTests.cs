@@ -109,7 +109,17 @@ public class CliBehaviourTests
         Assert.False(Directory.Exists(x86Overlay), "a host program left " + x86Overlay);
         // What would need QEMU cannot apply: said, not ignored.
         AssertOneClearError(Dlcall("run", "--stats", "/bin/true"), "runs natively");
+        // A mistaken --passthrough is said for a host program as for a guest one (it ran silently).
+        AssertOneClearError(Dlcall("run", "--passthrough", "", "/bin/true"), "--passthrough '' names no library");
     }
+
+    // An explicit --arch that is not the program's: QEMU said "Invalid ELF image for this architecture".
+    [Theory]
+    [InlineData("arm64", "/bin/true is a program for x86_64, not aarch64")]
+    [InlineData("riscv64", "is a program for aarch64, not riscv64")]
+    public void AnArchThatIsNotTheProgramsIsNamed(string arch, string message) =>
+        AssertOneClearError(Dlcall("run", "--arch", arch, "--passthrough", "none",
+            message.StartsWith('/') ? "/bin/true" : Program("true")), message);
 
     [Fact]
     public void AMissingSysrootIsNamed() =>
