@@ -96,3 +96,30 @@ public class DeferredCallbackTests
     public void FunctionPointersReturningFunctionPointersAreRefused(string spelling) =>
         Assert.IsType<UnsupportedType>(TypeSpellingParser.Parse(spelling, spelling));
 }
+
+/// <summary>spec stateRecords: a pointer field to a record the library keeps its state in is never swapped
+/// for a host copy of its callbacks around a call (libxml2's ctxt->input: xmlCtxtResetPush replaced it, and
+/// the thunk put the freed one back; lxml's second parse with a reused feed parser crashed).</summary>
+public class StateRecordTests
+{
+    private static readonly RecordDecl Input = new("input", false,
+        [new FieldDecl("cur", T("const char *")), new FieldDecl("free", T("void (*)(void *)"))], true, "t.h:1");
+    private static readonly RecordDecl Handler = new("handler", false, [new FieldDecl("start", T("void (*)(void *)"))], true, "t.h:2");
+    private static readonly RecordDecl Ctxt = new("ctxt", false,
+        [new FieldDecl("input", T("struct input *")), new FieldDecl("sax", T("struct handler *"))], true, "t.h:3");
+    private static readonly FunctionDecl[] Functions = [new("reset_push", T("int"), [P("c", "struct ctxt *")], false, "t.h:10")];
+
+    private static IEnumerable<string> CopiedFields(params string[] state)
+    {
+        var spec = MinimalSpec() with { StateRecords = state };
+        var f = F(Plan(spec, Headers(Functions, Input, Handler, Ctxt), Exports(Functions)).Plan, "reset_push");
+        return f.Get<Dlcall.ThunkGen.Strategies.CallbackCopies>()?.Copies.Select(c => c.Field!.Name) ?? [];
+    }
+
+    [Fact]
+    public void AStateRecordFieldIsHandedOverAsItIs()
+    {
+        Assert.Equal(["input", "sax"], CopiedFields().Order());
+        Assert.Equal(["sax"], CopiedFields("input"));
+    }
+}

@@ -11,9 +11,12 @@ namespace Dlcall.ThunkGen.Marshalling;
 internal static class CallbackCopyPlanner
 {
     /// <remarks>Records the spec calls persistent (the library keeps the pointer: sqlite3_module) get a
-    /// lasting host copy from <see cref="BoundaryPlanner"/> instead, even behind a const pointer.</remarks>
+    /// lasting host copy from <see cref="BoundaryPlanner"/> instead, even behind a const pointer. A pointer
+    /// field to one of the <paramref name="state"/> records (spec stateRecords) is never copied: the library
+    /// would work on the copy, and putting the field back after the call would undo its own replacement of
+    /// it (xmlCtxtResetPush frees ctxt->input and pushes a new one; the old pointer came back, freed).</remarks>
     public static List<CallbackCopy> Plan(FunctionDecl decl, HeaderModel headers, Func<FunctionPointerType, int> signatureOf,
-        IReadOnlyCollection<string> persistent, Func<ParamDecl, string, bool>? outOnly = null)
+        IReadOnlyCollection<string> persistent, Func<ParamDecl, string, bool>? outOnly = null, IReadOnlyCollection<string>? state = null)
     {
         var copies = new List<CallbackCopy>();
         foreach (var p in decl.Params)
@@ -31,7 +34,8 @@ internal static class CallbackCopyPlanner
                     // A field the function only writes is no input: nothing to copy (spec outOnlyFields).
                     foreach (var f in o.Fields.Where(f => outOnly?.Invoke(p, f.Name) != true))
                     {
-                        if (f.Type is PointerType { Pointee: RecordType inner } && Callbacks(inner, headers, signatureOf) is var (rec, fields))
+                        if (f.Type is PointerType { Pointee: RecordType inner } && state?.Contains(inner.Tag) != true
+                            && Callbacks(inner, headers, signatureOf) is var (rec, fields))
                             copies.Add(new CallbackCopy(CallbackCopyKind.PointerField, p, f, rec, fields));
                     }
                     break;

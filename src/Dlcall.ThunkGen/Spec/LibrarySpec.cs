@@ -130,6 +130,11 @@ public sealed partial record LibrarySpec
     /// with trampolines in its function-pointer fields instead of a swap undone after the call.</summary>
     public IReadOnlyList<string> PersistentRecords { get; set; } = [];
 
+    /// <summary>Record tags the library keeps its working state in (libxml2's _xmlParserInput: cur, line,
+    /// the parser's input stack): a pointer field to one goes to the host as it is, never replaced by a
+    /// host copy of its callbacks for the call.</summary>
+    public IReadOnlyList<string> StateRecords { get; set; } = [];
+
     /// <summary>C files (relative to the spec) appended to the host thunk library: host halves of guest
     /// overrides, found by the guest with dlcall__host_fn("name").</summary>
     public IReadOnlyList<string> HostSources { get; set; } = [];

@@ -16,7 +16,8 @@ public sealed record CallbackCopies(IReadOnlyList<CallbackCopy> Copies) : Strate
     public static Strategy? For(StrategyInput i)
     {
         if (i.Spec.HostHooksFor(i.Decl.Name) is not null) return null; // the hooks own those structs
-        var found = CallbackCopyPlanner.Plan(i.Decl, i.Headers, i.SignatureOf, i.Spec.PersistentRecords.ToHashSet(), i.OutOnly);
+        var found = CallbackCopyPlanner.Plan(i.Decl, i.Headers, i.SignatureOf, i.Spec.PersistentRecords.ToHashSet(), i.OutOnly,
+            i.Spec.StateRecords.ToHashSet());
         return found.Count > 0 ? new CallbackCopies(found) : null;
     }
 
