@@ -52,7 +52,10 @@ public class Libxml2Tests
     public void LxmlsOwnSuiteGivesTheSameOutcomes()
     {
         var r = ProcessRunner.Run("python3", [Path.Combine(RepoPaths.Root, "tests", "xml2", "lxml_suite.py"), "--passthrough", "xml2",
-            "--modules", "test_errors,test_dtd,test_xmlschema,test_relaxng,test_xslt,test_sax,test_htmlparser,test_schematron,test_isoschematron"],
+            "--modules", "test_errors,test_dtd,test_xmlschema,test_relaxng,test_xslt,test_sax,test_htmlparser,test_schematron,test_isoschematron,"
+            // A reused feed parser (fromstringlist), file-like resolvers, encoders: the spec's stateRecords
+            // and keepWrappedRecords (the passed-through run crashed in each before them).
+            + "test_elementtree,test_etree,test_io,test_incremental_xmlfile"],
             TimeSpan.FromMinutes(30));
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Matches(@"[1-9]\d+ cases, 0 differences", r.StdoutText);

@@ -116,6 +116,22 @@ public class StateRecordTests
         return f.Get<Dlcall.ThunkGen.Strategies.CallbackCopies>()?.Copies.Select(c => c.Field!.Name) ?? [];
     }
 
+    private static readonly FunctionDecl[] Readers = [new("new_io_input", T("int"), [P("buf", "struct input *")], false, "t.h:11")];
+
+    // lxml stores readcallback in an xmlParserInputBuffer by field; the parse calls after
+    // xmlNewIOInputStream called the guest address from host code.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AKeepWrappedRecordKeepsItsTrampolinesAfterTheCall(bool keep)
+    {
+        var spec = MinimalSpec() with { KeepWrappedRecords = keep ? ["input"] : [] };
+        var plan = Plan(spec, Headers(Readers, Input), Exports(Readers)).Plan;
+        string host = Dlcall.ThunkGen.Emit.HostThunkEmitter.Emit(spec, plan);
+        Assert.Contains("r0->free = (void (*)(void *))dlcall__wrap(", host);
+        Assert.Equal(!keep, host.Contains("r0->free = (void (*)(void *))(uintptr_t)dlcall_rt_guest_fn("));
+    }
+
     [Fact]
     public void AStateRecordFieldIsHandedOverAsItIs()
     {

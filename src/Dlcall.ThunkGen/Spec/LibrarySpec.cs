@@ -135,6 +135,11 @@ public sealed partial record LibrarySpec
     /// host copy of its callbacks for the call.</summary>
     public IReadOnlyList<string> StateRecords { get; set; } = [];
 
+    /// <summary>Record tags whose function-pointer fields the library keeps calling after the call that
+    /// handed the struct over (lxml stores readcallback in an xmlParserInputBuffer by field, then parses
+    /// from it): the trampolines the host thunk put in stay there after the call.</summary>
+    public IReadOnlyList<string> KeepWrappedRecords { get; set; } = [];
+
     /// <summary>C files (relative to the spec) appended to the host thunk library: host halves of guest
     /// overrides, found by the guest with dlcall__host_fn("name").</summary>
     public IReadOnlyList<string> HostSources { get; set; } = [];

@@ -61,9 +61,11 @@ public sealed record CallbackFields(IReadOnlyList<CallbackFieldParam> Params) : 
     }
 
     // template: if (r0 != NULL) { r0->zalloc = (alloc_func)(uintptr_t)dlcall_rt_guest_fn((const void *)r0->zalloc); }
-    // The guest sees its own functions again, not our trampolines.
+    // The guest sees its own functions again, not our trampolines; a keepWrappedRecords struct keeps
+    // them, for the library's later calls (the guest that stored a function there never reads it back).
     internal override void HostAfter(ThunkContext c) =>
-        Swap(c, inbound: false, (_, _, field, type) => $"{field} = ({type})(uintptr_t)dlcall_rt_guest_fn((const void *){field});");
+        Swap(c, inbound: false, (_, _, field, type) => $"{field} = ({type})(uintptr_t)dlcall_rt_guest_fn((const void *){field});",
+            fp => c.Spec.KeepWrappedRecords.Contains(fp.Record.Tag));
 
     /// <summary>Local holding an out-only field's value from before the call.</summary>
     private static string OldValue(int k, CallbackField cf) => $"old{k}_{cf.Field}";
@@ -74,14 +76,15 @@ public sealed record CallbackFields(IReadOnlyList<CallbackFieldParam> Params) : 
     // inflateCopy's fresh dest); outbound, one is translated only when the call changed it, so a
     // failed call leaves the guest's bytes as they were. A value the call wrote that equals the old
     // one needs no translation either way: the guest never holds trampolines.
-    private void Swap(ThunkContext c, bool inbound, Func<CallbackFieldParam, CallbackField, string, string, string> line)
+    private void Swap(ThunkContext c, bool inbound, Func<CallbackFieldParam, CallbackField, string, string, string> line,
+        Func<CallbackFieldParam, bool>? skip = null)
     {
         for (int k = 0; k < Params.Count; k++)
         {
             var fp = Params[k];
             var fields = fp.Fields.Where(cf => !inbound || !cf.OutOnly).ToList();
             // A struct the call freed is no longer the guest's to write (NCONF_free).
-            if (fp.Persistent || fields.Count == 0 || (!inbound && c.F.Frees(fp.Param))) continue;
+            if (fp.Persistent || fields.Count == 0 || (!inbound && c.F.Frees(fp.Param)) || skip?.Invoke(fp) == true) continue;
             int n = k;
             c.W.Block($"if (r{n} != NULL)", () =>
             {
