@@ -119,6 +119,21 @@ static inline void *dlcall_copy_from_host(void *dst, const void *host,
 }
 
 /*
+ * strlen of a string that may be host memory, with byte loads as above
+ * (libc's strlen may use vector loads QEMU refuses on host pages).
+ */
+static inline size_t dlcall_host_strlen(const char *host)
+{
+    const volatile char *s = host;
+    size_t n = 0;
+
+    while (s[n] != '\0') {
+        n++;
+    }
+    return n;
+}
+
+/*
  * Copies the host string @host into @dst (@size bytes), truncating and
  * NUL-terminating when @size > 0, with byte loads as above.
  * Returns @dst.

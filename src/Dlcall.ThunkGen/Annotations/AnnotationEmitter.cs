@@ -30,7 +30,8 @@ internal static class AnnotationEmitter
             else if (emit(decl) is string text) guest[name] = text;
         }
         foreach (var (name, twin) in spec.VaListTwins) Add("vaListTwins", name, d => VaListTwin(d, twin, diags));
-        foreach (var (name, f) in spec.FormatThenWrite) Add("formatThenWrite", name, d => FormatThenWriteCode(d, f, diags));
+        foreach (var (name, f) in spec.FormatThenWrite) Add("formatThenWrite", name, d => FormatThenWriteEmitter.FormatThenWrite(d, f, diags));
+        foreach (var (name, v) in spec.VaStrings) Add("vaStrings", name, d => FormatThenWriteEmitter.VaStrings(d, v, diags));
         foreach (var (name, f) in spec.FileThrough) Add("fileThrough", name, d => FileThroughCode(spec, d, f, diags));
         foreach (var (name, t) in spec.OpCodeVariadics)
             Add("opCodeVariadics", name, d => OpCodeEmitter.Emit(spec, d, t, host, diags));
@@ -93,42 +94,6 @@ internal static class AnnotationEmitter
             foreach (var p in d.Params.Where(p => outs.ContainsKey(p.Name)))
                 w.Block($"if ({p.Name} != NULL)", () => w.Line($"*{p.Name} = {outs[p.Name]};"));
             w.Line(hasRet ? $"return {a.Answer};" : $"{a.Answer};");
-        });
-        return w.ToString();
-    }
-
-    // template: int (gzvprintf)(gzFile file, const char *format, va_list va) { vsnprintf to a buffer; gzwrite(file, text, len) }
-    private static string? FormatThenWriteCode(FunctionDecl d, FormatThenWrite f, List<Diagnostic> diags)
-    {
-        if (d.Params.Count < 2 || d.Params[^1].Type is not VaListType || d.Return is VoidType)
-        {
-            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"formatThenWrite: '{d.Name}' does not end in (format, va_list) with a result"));
-            return null;
-        }
-        string fmt = d.Params[^2].Name, va = d.Params[^1].Name;
-        string lead = Args(d.Params.Take(d.Params.Count - 2));
-        var w = new CWriter();
-        w.Line($"/* {d.Name}: a va_list cannot cross, so the guest formats and {f.Write} writes (spec formatThenWrite). */");
-        w.Function(CDecl.Prototype(d), () =>
-        {
-            w.Line("char stack_buf[4096];");
-            w.Line("char *text = stack_buf;");
-            w.Line("va_list copy;");
-            w.Line("int len;");
-            w.Line(CDecl.Declare(d.Return, "ret") + ";");
-            w.Line();
-            w.Line("va_copy(copy, " + va + ");");
-            w.Line($"len = vsnprintf(stack_buf, sizeof(stack_buf), {fmt}, copy);");
-            w.Line("va_end(copy);");
-            w.Block("if (len < 0)", () => w.Line($"return {f.Failure};"));
-            w.Block("if ((size_t)len >= sizeof(stack_buf))", () =>
-            {
-                w.Block("if ((text = malloc((size_t)len + 1)) == NULL)", () => w.Line($"return {f.MemoryFailure ?? f.Failure};"));
-                w.Line($"vsnprintf(text, (size_t)len + 1, {fmt}, {va});");
-            });
-            w.Line($"ret = len == 0 ? 0 : {f.Write}({(lead.Length > 0 ? lead + ", " : "")}text, len);");
-            w.Block("if (text != stack_buf)", () => w.Line("free(text);"));
-            w.Line("return ret;");
         });
         return w.ToString();
     }

@@ -2,9 +2,17 @@
 namespace Dlcall.ThunkGen.Annotations;
 
 /// <summary>A formatThenWrite entry: <paramref name="Write"/> takes the leading arguments, the text and its
-/// length; <paramref name="Failure"/> is returned when formatting fails, <paramref name="MemoryFailure"/>
-/// (default: Failure) when the text's buffer cannot be allocated.</summary>
-public sealed record FormatThenWrite(string Write, string Failure, string? MemoryFailure = null);
+/// length; <paramref name="Failure"/> is returned when formatting fails (required unless the function is
+/// void), <paramref name="MemoryFailure"/> (default: Failure) when the text's buffer cannot be allocated.
+/// <paramref name="NullFormat"/>: a NULL format calls the write function with (NULL, 0);
+/// <paramref name="WriteEmpty"/>: an empty text is written too (else it writes nothing and returns 0).</summary>
+public sealed record FormatThenWrite(string Write, string? Failure = null, string? MemoryFailure = null,
+    bool NullFormat = false, bool WriteEmpty = false);
+
+/// <summary>A vaStrings entry: the va_list holds <paramref name="Count"/> (a parameter) <c>const char *</c>,
+/// joined on the guest (a NULL one as <paramref name="Null"/>, default empty); <paramref name="Write"/> gets
+/// the other leading arguments, the text and its length, as with formatThenWrite.</summary>
+public sealed record VaStrings(string Count, string Write, string? Null = null, bool WriteEmpty = false, string? Failure = null);
 
 /// <summary>The spec's fileObject: <paramref name="Open"/> is a C expression making the object from
 /// <c>{file}</c> (a guest FILE *, which it must not close), <paramref name="Close"/> the function freeing it.</summary>
@@ -44,5 +52,8 @@ public sealed record GuestCall(string Host, string Returns, IReadOnlyList<string
 /// load. <paramref name="Env"/> sizes it in MiB (default 16 GiB); <paramref name="What"/> names it in messages
 /// ("libxml2's memory"); <paramref name="Install"/> is a host C expression pointing the library's allocator at
 /// the host runtime's heap once the region is added (none: the hostSources use the heap themselves), and the
-/// load stops unless its value is <paramref name="Installed"/>.</summary>
-public sealed record GuestHeap(string Env, string What, string? Install = null, string Installed = "0");
+/// load stops unless its value is <paramref name="Installed"/>. <paramref name="TrailingArgs"/>: the types of the
+/// extra arguments the library's allocator hooks get after the usual ones (OpenSSL's file and line): the host
+/// gets dlcall__heap_malloc, dlcall__heap_realloc and dlcall__heap_free taking and ignoring them, for Install.</summary>
+public sealed record GuestHeap(string Env, string What, string? Install = null, string Installed = "0",
+    IReadOnlyList<string>? TrailingArgs = null);

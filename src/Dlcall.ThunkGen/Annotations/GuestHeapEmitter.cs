@@ -48,9 +48,29 @@ internal static class GuestHeapEmitter
         });
     }
 
+    // template: static void *dlcall__heap_malloc(size_t n, const char *t0, int t1) { (void)t0; (void)t1; return dlcall_rt_heap_alloc(n); } ...
+    // trailingArgs: the heap's functions with the extra arguments a library's allocator hooks get
+    // (OpenSSL's file and line), ignored, for install to name.
+    private static void Adapters(CWriter w, IReadOnlyList<string> trailing)
+    {
+        string extra = string.Concat(trailing.Select((t, i) => ", " + CDecl.Declare(t, $"t{i}")));
+        void Unused() { for (int i = 0; i < trailing.Count; i++) w.Line($"(void)t{i};"); }
+        w.Line("/* The heap's functions with the library's trailing arguments (spec guestHeap.trailingArgs). */");
+        w.Function($"static void *dlcall__heap_malloc(size_t n{extra})", () => { Unused(); w.Line("return dlcall_rt_heap_alloc(n);"); });
+        w.Function($"static void dlcall__heap_free(void *q{extra})", () => { Unused(); w.Line("dlcall_rt_heap_free(q);"); });
+        // Size 0 frees, as glibc's realloc and OpenSSL's own CRYPTO_realloc do; the heap's realloc keeps the block.
+        w.Function($"static void *dlcall__heap_realloc(void *q, size_t n{extra})", () =>
+        {
+            Unused();
+            w.Block("if (q != NULL && n == 0)", () => w.Line("dlcall_rt_heap_free(q);").Line("return NULL;"));
+            w.Line("return dlcall_rt_heap_realloc(q, n);");
+        });
+    }
+
     // template: void dlcall__heap_install(void *args, void *ret) { dlcall_rt_heap_add(base, size); *ret = INSTALL; }
     public static void Host(CWriter w, GuestHeap h)
     {
+        if (h.TrailingArgs is { } trailing) Adapters(w, trailing);
         w.Line("/* The region the stub reserved (spec guestHeap), and the library's allocator pointed at it. */");
         w.Function($"void {HostName}(void *args, void *ret)", () =>
         {

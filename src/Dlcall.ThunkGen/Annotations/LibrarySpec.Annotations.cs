@@ -15,6 +15,10 @@ public sealed partial record LibrarySpec
     /// vsnprintf (a va_list cannot cross), then the write function gets (object..., text, length).</summary>
     public IReadOnlyDictionary<string, FormatThenWrite> FormatThenWrite { get; set; } = new Dictionary<string, FormatThenWrite>();
 
+    /// <summary>Function taking (leading..., count, va_list of count strings) to how it writes (ERR_add_error_vdata):
+    /// the guest joins the strings, the write function gets (leading..., text, length).</summary>
+    public IReadOnlyDictionary<string, VaStrings> VaStrings { get; set; } = new Dictionary<string, VaStrings>();
+
     /// <summary>How a guest FILE * becomes the library's own file object (OpenSSL's BIO_new_fp), for fileThrough.</summary>
     public FileObject? FileObject { get; init; }
 

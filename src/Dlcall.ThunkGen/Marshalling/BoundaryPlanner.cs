@@ -62,8 +62,10 @@ public static class BoundaryPlanner
             .Where(t => t is not VaListType).Select(t => t.Spelling.Replace("const ", "").Trim()).Where(headers.Typedefs.ContainsKey)
             .Where(t => records.All(r => r.CName != t)) // an unnamed struct's typedef is checked as the record
             .Distinct().OrderBy(t => t, StringComparer.Ordinal).ToList();
-        foreach (string key in spec.NullDefaults.Keys.Where(k => !functions.Any(f => f.NullDefaults.Any(n => $"{f.Decl.Name}.{n.Param.Name}" == k))))
+        foreach (string key in Strategies.NullDefaults.Unused(spec.NullDefaults, functions, f => f.NullDefaults))
             diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"nullDefaults: '{key}' is no parameter of a forwarded function"));
+        foreach (string key in Strategies.NullDefaults.Unused(spec.GuestArgs, functions, f => f.Get<Strategies.GuestArgs>()?.Params ?? []))
+            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"guestArgs: '{key}' is no parameter of a forwarded function"));
         diags.AddRange(CheckOutOnlyFields(spec, headers));
         // One private copy of the real library binds either to itself or to the stub (docs/ThunkGen.md).
         if (spec.FallbackToGuest && spec.RunInGuestLibrary.Count > 0)

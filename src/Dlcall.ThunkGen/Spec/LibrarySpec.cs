@@ -96,6 +96,10 @@ public sealed partial record LibrarySpec
     /// <summary>"function.param" to a C expression the stub passes instead of a NULL argument.</summary>
     public IReadOnlyDictionary<string, string> NullDefaults { get; set; } = new Dictionary<string, string>();
 
+    /// <summary>"function.param" to a guest C expression over the parameters the stub passes instead of the
+    /// guest's argument (libcrypto's ASN1_item_d2i.it: the host's version of a guest-defined item).</summary>
+    public IReadOnlyDictionary<string, string> GuestArgs { get; set; } = new Dictionary<string, string>();
+
     /// <summary>C files (relative to the spec) included in the guest stub before its functions
     /// (definitions nullDefaults refer to).</summary>
     public IReadOnlyList<string> StubSources { get; set; } = [];

@@ -32,6 +32,7 @@ public static class StrategyTable
         (typeof(HostStringFields), HostStringFields.For),
         (typeof(RoundingGuard), RoundingGuard.For),
         (typeof(NullDefaults), NullDefaults.For),
+        (typeof(GuestArgs), GuestArgs.For),
         (typeof(CallbackParams), CallbackParams.For),
         (typeof(CallbackFields), CallbackFields.For),
         (typeof(CallbackCopies), CallbackCopies.For),
