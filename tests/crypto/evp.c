@@ -133,6 +133,51 @@ static void guest_bio(void)
     BIO_meth_free(m);
 }
 
+/* Length and flags of the last error's data, and how many errors the queue holds. */
+static void print_error_data(const char *what)
+{
+    const char *data = NULL;
+    int flags = 0, n = 0;
+    size_t len;
+
+    ERR_peek_last_error_data(&data, &flags);
+    len = data != NULL ? strlen(data) : 0; /* popping the errors frees it */
+    while (ERR_get_error() != 0) {
+        n++;
+    }
+    printf("%s: data length %zu flags %d errors %d\n", what, len, flags, n);
+}
+
+/*
+ * Error data around OpenSSL's limits: ERR_vset_error formats into a 1 KiB
+ * buffer and keeps no text when it does not fit (BIO_vsnprintf fails: an
+ * earlier override kept the whole text); ERR_add_error_data has no limit
+ * (ERR_add_error_txt, which an earlier override used, splits at 4 KiB).
+ */
+static void long_error_data(void)
+{
+    static char text[5000];
+
+    memset(text, 'a', sizeof(text) - 1);
+    text[1023] = '\0';
+    ERR_raise_data(ERR_LIB_EVP, EVP_R_BAD_DECRYPT, "%s", text);
+    print_error_data("1023 formatted");
+    text[1023] = 'a';
+    text[1024] = '\0';
+    ERR_raise_data(ERR_LIB_EVP, EVP_R_BAD_DECRYPT, "%s", text);
+    print_error_data("1024 formatted");
+    text[1024] = 'a';
+    ERR_raise(ERR_LIB_EVP, EVP_R_BAD_DECRYPT);
+    ERR_add_error_data(2, text, text);
+    print_error_data("9998 added");
+    ERR_raise_data(ERR_LIB_EVP, EVP_R_BAD_DECRYPT, "");
+    ERR_add_error_data(0);
+    print_error_data("empty formatted, none added");
+    ERR_raise(ERR_LIB_EVP, EVP_R_BAD_DECRYPT);
+    ERR_add_error_data(0);
+    print_error_data("none added");
+}
+
 static void errors(void)
 {
     char buf[256];
@@ -148,6 +193,7 @@ static void errors(void)
     ERR_peek_last_error_data(&data, &flags);
     printf("data %s\n", data ? data : "(none)");
     ERR_clear_error();
+    long_error_data();
 }
 
 int main(void)

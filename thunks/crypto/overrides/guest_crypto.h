@@ -11,8 +11,6 @@
 #ifndef DLCALL_GUEST_CRYPTO_H
 #define DLCALL_GUEST_CRYPTO_H
 
-#include <stdarg.h>
-
 #define DLCALL_PLAIN_COPY \
     __attribute__((optimize("no-tree-loop-distribute-patterns"), noinline))
 
@@ -42,15 +40,6 @@ static DLCALL_PLAIN_COPY size_t dlcall_plain_strlen(const char *s)
         n++;
     }
     return n;
-}
-
-/* vasprintf, or NULL (the guest formats; OpenSSL's formats are C's). */
-static char *dlcall_vformat(const char *format, va_list args, int *len)
-{
-    char *out = NULL;
-
-    *len = vasprintf(&out, format, args);
-    return *len < 0 ? NULL : out;
 }
 
 #endif /* DLCALL_GUEST_CRYPTO_H */
