@@ -14,9 +14,9 @@ namespace Dlcall.ThunkGen.Tests;
 /// run by the zlib, crypto and sqlite3 differential tests.)</summary>
 public class AnnotationTests
 {
-    private static CType T(string s) => TypeSpellingParser.Parse(s, s);
+    internal static CType T(string s) => TypeSpellingParser.Parse(s, s);
 
-    private static ParamDecl P(string name, string type) => new(name, T(type));
+    internal static ParamDecl P(string name, string type) => new(name, T(type));
 
     private static readonly FunctionDecl[] Functions =
     [
@@ -44,10 +44,14 @@ public class AnnotationTests
         },
     };
 
-    private static (BoundaryPlan Plan, List<Diagnostic> Diags) Plan(LibrarySpec spec)
+    private static (BoundaryPlan Plan, List<Diagnostic> Diags) Plan(LibrarySpec spec) => Plan(spec, Functions);
+
+    /// <summary>The plan of <paramref name="functions"/>, each exported by the guest and the host library.</summary>
+    internal static (BoundaryPlan Plan, List<Diagnostic> Diags) Plan(LibrarySpec spec, FunctionDecl[] functions)
     {
-        var lib = new ElfLibraryInfo(Functions.Select(f => new ElfSymbol(f.Name, null, true, true)).ToList(), []);
-        return BoundaryPlanner.Plan(spec, "/spec", Headers, lib, lib);
+        var lib = new ElfLibraryInfo(functions.Select(f => new ElfSymbol(f.Name, null, true, true)).ToList(), []);
+        return BoundaryPlanner.Plan(spec, "/spec", new HeaderModel(functions.ToDictionary(f => f.Name),
+            new Dictionary<string, RecordDecl>(), new Dictionary<string, string>()), lib, lib);
     }
 
     [Fact]

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 using Dlcall.ThunkGen.Annotations;
-using Dlcall.ThunkGen.Clang;
 using Dlcall.ThunkGen.Diagnostics;
-using Dlcall.ThunkGen.Elf;
 using Dlcall.ThunkGen.Marshalling;
 using Dlcall.ThunkGen.Model;
 using Dlcall.ThunkGen.Spec;
+using static Dlcall.ThunkGen.Tests.AnnotationTests;
 
 namespace Dlcall.ThunkGen.Tests;
 
@@ -14,10 +13,6 @@ namespace Dlcall.ThunkGen.Tests;
 /// and guestHeap.trailingArgs. (The generated C runs in the crypto and ssl differential tests.)</summary>
 public class GuestTextTests
 {
-    private static CType T(string s) => TypeSpellingParser.Parse(s, s);
-
-    private static ParamDecl P(string name, string type) => new(name, T(type));
-
     private static readonly FunctionDecl[] Functions =
     [
         new("g_vset", T("void"), [P("lib", "int"), P("fmt", "const char *"), new("va", new VaListType("va_list"))], false, "g.h:1"),
@@ -27,8 +22,6 @@ public class GuestTextTests
         new("g_decode", T("int"), [P("item", "const void *"), P("len", "long")], false, "g.h:5"),
     ];
 
-    private static readonly HeaderModel Headers = new(Functions.ToDictionary(f => f.Name), new Dictionary<string, RecordDecl>(), new Dictionary<string, string>());
-
     private static LibrarySpec Spec() => new()
     {
         Library = "g", Soname = "libg.so.1", Headers = ["g.h"], GuestPackage = "g",
@@ -37,11 +30,7 @@ public class GuestTextTests
         GuestArgs = new Dictionary<string, string> { ["g_decode.item"] = "g_host_item(item)" },
     };
 
-    private static (BoundaryPlan Plan, List<Diagnostic> Diags) Plan(LibrarySpec spec)
-    {
-        var lib = new ElfLibraryInfo(Functions.Select(f => new ElfSymbol(f.Name, null, true, true)).ToList(), []);
-        return BoundaryPlanner.Plan(spec, "/spec", Headers, lib, lib);
-    }
+    private static (BoundaryPlan Plan, List<Diagnostic> Diags) Plan(LibrarySpec spec) => AnnotationTests.Plan(spec, Functions);
 
     [Fact]
     public void AVoidFunctionFormatsOnTheGuestAndANullFormatOrEmptyTextStillWrites()

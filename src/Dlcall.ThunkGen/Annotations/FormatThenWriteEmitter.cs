@@ -18,6 +18,12 @@ internal static class FormatThenWriteEmitter
         return s.Length > 0 ? s + ", " : "";
     }
 
+    private static bool Valid(string kind, string? why, List<Diagnostic> diags)
+    {
+        if (why != null) diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"{kind}: {why}"));
+        return why == null;
+    }
+
     // A void function returns nothing where another returns its failure value.
     private static string Return(bool hasRet, string? value) => hasRet ? $"return {value};" : "return;";
 
@@ -27,11 +33,7 @@ internal static class FormatThenWriteEmitter
         bool hasRet = d.Return is not VoidType;
         string? why = d.Params.Count < 2 || d.Params[^1].Type is not VaListType ? $"'{d.Name}' does not end in (format, va_list)"
             : hasRet && f.Failure is null ? $"'{d.Name}' returns {d.Return.Spelling}: give its failure value" : null;
-        if (why != null)
-        {
-            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"formatThenWrite: {why}"));
-            return null;
-        }
+        if (!Valid("formatThenWrite", why, diags)) return null;
         string fmt = d.Params[^2].Name, va = d.Params[^1].Name;
         string lead = Lead(d.Params.Take(d.Params.Count - 2));
         var w = new CWriter();
@@ -73,11 +75,7 @@ internal static class FormatThenWriteEmitter
         string? why = d.Params.Count < 2 || d.Params[^1].Type is not VaListType ? $"'{d.Name}' does not end in a va_list"
             : count is null || count == d.Params[^1] ? $"'{d.Name}' has no count parameter '{v.Count}'"
             : hasRet && v.Failure is null ? $"'{d.Name}' returns {d.Return.Spelling}: give its failure value" : null;
-        if (why != null)
-        {
-            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"vaStrings: {why}"));
-            return null;
-        }
+        if (!Valid("vaStrings", why, diags)) return null;
         string va = d.Params[^1].Name;
         string lead = Lead(d.Params.Take(d.Params.Count - 1).Where(p => p != count));
         string nul = CString(v.Null ?? "");
