@@ -115,7 +115,8 @@ internal static class HostThunkEmitter
             if (d.Return is VoidType) w.Line("(void)ret;");
             foreach (var s in f.Strategies) s.HostBefore(c);
             string callee = f.Strategies.Select(s => s.HostCall(c)).FirstOrDefault(n => n != null) ?? d.Name;
-            string call = $"({callee})({string.Join(", ", d.Params.Select((_, i) => $"a->p{i}"))})";
+            // A hostCalls expression (parenthesised by HostCallee) is the whole call.
+            string call = callee.StartsWith('(') ? callee : $"({callee})({string.Join(", ", d.Params.Select((_, i) => $"a->p{i}"))})";
             // A returned function pointer that is one of our trampolines goes back as the guest's function.
             if (d.Return is FunctionPointerType)
                 w.Line($"*(uintptr_t *)ret = (uintptr_t)dlcall_rt_guest_fn((const void *){call});");
