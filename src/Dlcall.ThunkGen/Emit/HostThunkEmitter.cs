@@ -29,6 +29,7 @@ internal static class HostThunkEmitter
         foreach (var f in forwarded) EmitThunk(w, spec, f);
         HostObjectEmitter.HostThunks(w, plan);
         EmitLookup(w);
+        ThunkTableEmitter.Host(w, plan, forwarded.Select(f => f.ThunkName).Concat(HostObjectEmitter.Methods(plan).Select(m => m.ThunkName)).ToHashSet());
         HostSourceEmitter.HostIncludes(w, spec);
         return w.ToString() + plan.Annotations.Host;
     }
