@@ -153,4 +153,42 @@ DLCALL_HOST_API size_t dlcall_rt_heap_usable(const void *p);
 /* What an allocation of @n bytes can hold (SQLite's xRoundup); @n when too big. */
 DLCALL_HOST_API size_t dlcall_rt_heap_roundup(size_t n);
 
+/*
+ * The heap as allocator callbacks taking the library's context first and
+ * ignoring it: libpng's png_malloc_ptr/png_free_ptr (png_struct, ...),
+ * libjpeg's jpeg_get_small/jpeg_free_small (cinfo, ..., size). Spec
+ * guestHeap.gotSlots and guestHeap.defaultAllocators name them.
+ */
+DLCALL_HOST_API void *dlcall_rt_heap_ctx_alloc(void *ctx, size_t n);
+DLCALL_HOST_API void dlcall_rt_heap_ctx_free(void *ctx, void *p);
+DLCALL_HOST_API void dlcall_rt_heap_ctx_free_sized(void *ctx, void *p, size_t n);
+
+/*
+ * Points the PLT GOT slots (DT_JMPREL) of the loaded object whose path
+ * contains "/@soname" at other functions: slot of import @names[i] gets
+ * @to[i], for @n names (spec guestHeap.gotSlots: a library's own allocator,
+ * jpeg_get_small..., redirected to the guest-mapped heap without touching
+ * the rest of the process). RELRO pages are made writable for the store and
+ * read-only again. Returns the number of slots patched (a name may be
+ * imported once at most), -1 when the object is not loaded or has no PLT.
+ */
+DLCALL_HOST_API int dlcall_rt_patch_got(const char *soname, const char *const *names, void *const *to, int n);
+
+/*
+ * A set of pointers (native/host/map.c) for spec trackedObjects: the host
+ * notes objects a library does not tell apart (libpng's write structs) as
+ * they are made and forgets them as they are destroyed. Zero-initialised
+ * static storage is an empty set; thread-safe (one lock for every set: they
+ * are small and their calls rare). NULL is never a member. add stops the
+ * process when out of memory.
+ */
+struct dlcall_rt_map {
+    const void **keys;
+    size_t n, cap;
+};
+
+DLCALL_HOST_API void dlcall_rt_map_add(struct dlcall_rt_map *m, const void *key);
+DLCALL_HOST_API void dlcall_rt_map_remove(struct dlcall_rt_map *m, const void *key);
+DLCALL_HOST_API int dlcall_rt_map_has(struct dlcall_rt_map *m, const void *key);
+
 #endif /* DLCALL_HOST_H */

@@ -152,3 +152,23 @@ void *dlcall_rt_heap_realloc(void *q, size_t n)
     }
     return r;
 }
+
+void *dlcall_rt_heap_ctx_alloc(void *ctx, size_t n)
+{
+    (void)ctx;
+    return dlcall_rt_heap_alloc(n); /* NULL: the library reports out of memory */
+}
+
+void dlcall_rt_heap_ctx_free(void *ctx, void *p)
+{
+    (void)ctx;
+    dlcall_rt_heap_free(p);
+}
+
+/* libjpeg's jpeg_free_small/large pass the size too: a separate function, not a 3-argument call of a 2-argument one. */
+void dlcall_rt_heap_ctx_free_sized(void *ctx, void *p, size_t n)
+{
+    (void)ctx;
+    (void)n;
+    dlcall_rt_heap_free(p);
+}

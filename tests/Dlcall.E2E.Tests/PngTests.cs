@@ -100,7 +100,7 @@ public class PngTests
         Assert.Contains("Read Error", r.StderrText);
     }
 
-    /// <summary>libpng's memory is in guest-mapped pages (thunks/png/overrides/heap_host.c): a program's
+    /// <summary>libpng's memory is in guest-mapped pages (spec guestHeap, hostCalls): a program's
     /// fread into png_malloc'd memory read nothing passed through (EFAULT from the guest's read(2)).</summary>
     [Fact]
     public void ProgramsDoIoOnMemoryLibpngAllocated()

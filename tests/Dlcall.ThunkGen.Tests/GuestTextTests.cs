@@ -97,7 +97,7 @@ public class GuestTextTests
     public void TrailingAllocatorArgumentsGetHeapAdaptersTheInstallNames()
     {
         var heap = new GuestHeap("E", "g's memory", "g_set_mem(dlcall__heap_malloc, dlcall__heap_realloc, dlcall__heap_free)", "1",
-            ["const char *", "int"]);
+            TrailingArgs: ["const char *", "int"]);
         string host = Plan(Spec() with { GuestHeap = heap }).Plan.Annotations.Host;
         Assert.Contains("static void *dlcall__heap_malloc(size_t n, const char * t0, int t1)", host);
         Assert.Contains("static void dlcall__heap_free(void *q, const char * t0, int t1)", host);

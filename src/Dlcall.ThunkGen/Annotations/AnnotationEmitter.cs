@@ -35,7 +35,8 @@ internal static class AnnotationEmitter
         foreach (var (name, f) in spec.FileThrough) Add("fileThrough", name, d => FileThroughCode(spec, d, f, diags));
         foreach (var (name, t) in spec.OpCodeVariadics)
             Add("opCodeVariadics", name, d => OpCodeEmitter.Emit(spec, d, t, host, diags));
-        if (spec.GuestHeap is { } heap) GuestHeapEmitter.Host(host, heap);
+        if (spec.GuestHeap is { } heap) GuestHeapEmitter.Host(host, spec, heap);
+        TrackedObjectsEmitter.Host(spec, headers, host, diags);
         GuestCallEmitter.Host(spec.GuestCalls, host, diags);
         if (spec.GuestEnv.Count > 0) GuestEnvEmitter.HostShared(host);
         foreach (var (name, vars) in spec.GuestEnv) Add("guestEnv", name, d => GuestEnvEmitter.Emit(d, vars, host, diags));

@@ -52,8 +52,17 @@ public sealed record GuestCall(string Host, string Returns, IReadOnlyList<string
 /// load. <paramref name="Env"/> sizes it in MiB (default 16 GiB); <paramref name="What"/> names it in messages
 /// ("libxml2's memory"); <paramref name="Install"/> is a host C expression pointing the library's allocator at
 /// the host runtime's heap once the region is added (none: the hostSources use the heap themselves), and the
-/// load stops unless its value is <paramref name="Installed"/>. <paramref name="TrailingArgs"/>: the types of the
+/// load stops unless its value is <paramref name="Installed"/> (default "0", or the number of
+/// <paramref name="GotSlots"/>). <paramref name="GotSlots"/>: the library's PLT imports to host functions
+/// (jpeg_get_small → dlcall_rt_heap_ctx_alloc), patched by dlcall_rt_patch_got before Install runs.
+/// <paramref name="DefaultAllocators"/>: allocator parameters that get the heap when the guest passes
+/// NULL for all of them (strategy HeapDefaults). <paramref name="TrailingArgs"/>: the types of the
 /// extra arguments the library's allocator hooks get after the usual ones (OpenSSL's file and line): the host
 /// gets dlcall__heap_malloc, dlcall__heap_realloc and dlcall__heap_free taking and ignoring them, for Install.</summary>
-public sealed record GuestHeap(string Env, string What, string? Install = null, string Installed = "0",
-    IReadOnlyList<string>? TrailingArgs = null);
+public sealed record GuestHeap(string Env, string What, string? Install = null, string? Installed = null,
+    IReadOnlyDictionary<string, string>? GotSlots = null, DefaultAllocators? DefaultAllocators = null,
+    IReadOnlyList<string>? TrailingArgs = null)
+{
+    /// <summary>The value the install must return.</summary>
+    public string InstalledValue => Installed ?? (GotSlots is { Count: > 0 } g ? g.Count.ToString() : "0");
+}

@@ -40,7 +40,7 @@ internal static class GuestHeapEmitter
             });
             w.Line("a[0] = (uint64_t)(uintptr_t)base;");
             w.Line("dlcall_invoke(install, a, &rc);");
-            w.Block($"if (rc != (int64_t)({h.Installed}))", () =>
+            w.Block($"if (rc != (int64_t)({h.InstalledValue}))", () =>
             {
                 w.Line($"fprintf(stderr, \"dlcall: {spec.Soname}: the host library refused its allocator (%lld)\\n\", (long long)rc);");
                 w.Line("exit(127);");
@@ -68,16 +68,29 @@ internal static class GuestHeapEmitter
     }
 
     // template: void dlcall__heap_install(void *args, void *ret) { dlcall_rt_heap_add(base, size); *ret = INSTALL; }
-    public static void Host(CWriter w, GuestHeap h)
+    public static void Host(CWriter w, LibrarySpec spec, GuestHeap h)
     {
         if (h.TrailingArgs is { } trailing) Adapters(w, trailing);
+        var slots = h.GotSlots ?? new Dictionary<string, string>();
+        // gotSlots: the patch's count is the install's result, unless the spec installs more itself.
+        string install = h.Install ?? (slots.Count > 0 ? "dlcall_rt_patch_got(got_soname, got_names, got_to, " + slots.Count + ")" : "0");
         w.Line("/* The region the stub reserved (spec guestHeap), and the library's allocator pointed at it. */");
         w.Function($"void {HostName}(void *args, void *ret)", () =>
         {
             w.Line("const uint64_t *a = args;");
+            if (slots.Count > 0)
+            {
+                // template: static const char *const got_names[] = { "jpeg_get_small", ... }; void *const got_to[] = { (void *)dlcall_rt_heap_ctx_alloc, ... };
+                w.Line($"static const char got_soname[] = \"{spec.Soname}\";");
+                w.Line($"static const char *const got_names[{slots.Count}] = {{ {string.Join(", ", slots.Keys.Select(k => $"\"{k}\""))} }};");
+                w.Line($"void *const got_to[{slots.Count}] = {{ {string.Join(", ", slots.Values.Select(v => $"(void *){v}"))} }};");
+            }
             w.Line();
             w.Line("dlcall_rt_heap_add(a[0], a[1]);");
-            w.Line($"*(int64_t *)ret = (int64_t)({h.Install ?? "0"});");
+            if (slots.Count > 0 && h.Install != null)
+                w.Block($"if (dlcall_rt_patch_got(got_soname, got_names, got_to, {slots.Count}) != {slots.Count})", () =>
+                    w.Line("*(int64_t *)ret = -1;").Line("return;"));
+            w.Line($"*(int64_t *)ret = (int64_t)({install});");
         });
     }
 }

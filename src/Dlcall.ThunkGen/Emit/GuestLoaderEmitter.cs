@@ -56,15 +56,20 @@ internal static class GuestLoaderEmitter
             w.Block("if (lib == NULL)", () => w.Line("dlcall__load_failed(\"the host thunks\", path);"));
             if (Annotations.AnnotationEmitter.NeedsHostLookup(spec)) w.Line("dlcall__lib = lib;");
             HostEquivalentEmitter.Resolve(w, spec);
-            // Every thunk in one request; a host library without the lookup (or a name it lacks) is
-            // asked name by name, so a missing thunk is reported by name.
-            w.Line($"lookup = (dlcall_fn)dlcall_dlsym(lib, \"{HostThunkEmitter.LookupName}\");");
-            w.Block("if (lookup != NULL)", () =>
+            // Every thunk in one copy of the host library's table (ThunkTableEmitter); from a host
+            // library of another generation, in one request by name; a host library without the
+            // lookup (or a name it lacks) is asked name by name, so a missing thunk is reported by name.
+            ThunkTableEmitter.Guest(w, plan);
+            w.Block("if (!filled)", () =>
             {
-                w.Line("struct { uint64_t count; uint64_t names; uint64_t out; } q = { sizeof(dlcall__thunk) / sizeof(dlcall__thunk[0]),");
-                w.Line("    (uint64_t)(uintptr_t)dlcall__thunk_name, (uint64_t)(uintptr_t)dlcall__thunk };");
-                w.Line();
-                w.Line("dlcall_invoke(lookup, &q, NULL);");
+                w.Line($"lookup = (dlcall_fn)dlcall_dlsym(lib, \"{HostThunkEmitter.LookupName}\");");
+                w.Block("if (lookup != NULL)", () =>
+                {
+                    w.Line("struct { uint64_t count; uint64_t names; uint64_t out; } q = { sizeof(dlcall__thunk) / sizeof(dlcall__thunk[0]),");
+                    w.Line("    (uint64_t)(uintptr_t)dlcall__thunk_name, (uint64_t)(uintptr_t)dlcall__thunk };");
+                    w.Line();
+                    w.Line("dlcall_invoke(lookup, &q, NULL);");
+                });
             });
             w.Block("for (size_t i = 0; i < sizeof(dlcall__thunk) / sizeof(dlcall__thunk[0]) && dlcall__thunk_name[i]; i++)", () =>
             {

@@ -20,7 +20,7 @@ internal static class GuestStubEmitter
         ArgsStructEmitter.Prelude(w, $"Guest stub for {spec.Soname}.", spec.Defines, spec.Headers, ["<pthread.h>", "<dlcall/thunk.h>"]);
         ArgsStructEmitter.Emit(w, forwarded);
         HostObjectEmitter.ArgsStructs(w, plan);
-        EmitState(w, forwarded.Select(f => f.ThunkName).Concat(HostObjectEmitter.Methods(plan).Select(m => m.ThunkName)).ToList());
+        EmitState(w, ThunkTableEmitter.GuestOrder(plan));
         if (spec.RetainsCallbacks.Count > 0)
             w.Line("/* Set once the guest has handed the library callbacks it may keep (spec retainsCallbacks). */").Line("static int dlcall__retained;").Line();
         if (forwarded.Any(f => f.Has<HostStringResult>() || f.Has<HostStringResultIf>() || f.Has<HostStringFields>())) HostStringResult.EmitIntern(w);

@@ -29,6 +29,7 @@ internal static class HostThunkEmitter
         foreach (var f in forwarded) EmitThunk(w, spec, f);
         HostObjectEmitter.HostThunks(w, plan);
         EmitLookup(w);
+        ThunkTableEmitter.Host(w, plan, forwarded.Select(f => f.ThunkName).Concat(HostObjectEmitter.Methods(plan).Select(m => m.ThunkName)).ToHashSet());
         HostSourceEmitter.HostIncludes(w, spec);
         return w.ToString() + plan.Annotations.Host;
     }
@@ -115,7 +116,8 @@ internal static class HostThunkEmitter
             if (d.Return is VoidType) w.Line("(void)ret;");
             foreach (var s in f.Strategies) s.HostBefore(c);
             string callee = f.Strategies.Select(s => s.HostCall(c)).FirstOrDefault(n => n != null) ?? d.Name;
-            string call = $"({callee})({string.Join(", ", d.Params.Select((_, i) => $"a->p{i}"))})";
+            // A hostCalls expression (parenthesised by HostCallee) is the whole call.
+            string call = callee.StartsWith('(') ? callee : $"({callee})({string.Join(", ", d.Params.Select((_, i) => $"a->p{i}"))})";
             // A returned function pointer that is one of our trampolines goes back as the guest's function.
             if (d.Return is FunctionPointerType)
                 w.Line($"*(uintptr_t *)ret = (uintptr_t)dlcall_rt_guest_fn((const void *){call});");

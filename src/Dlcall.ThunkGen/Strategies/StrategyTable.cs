@@ -39,6 +39,8 @@ public static class StrategyTable
         (typeof(RetainedCallbacks), RetainedCallbacks.For),
         (typeof(DeferredCallbacks), DeferredCallbacks.For),
         (typeof(FastUnlessCallback), FastUnlessCallback.For),
+        (typeof(HeapDefaults), HeapDefaults.For),
+        (typeof(Tracks), Tracks.For),
         (typeof(GuestNaN), GuestNaN.For),
         (typeof(Errno), Errno.For),
         (typeof(HostCallee), HostCallee.For),

@@ -15,16 +15,13 @@
  * the host table. Only function pointers change: msg_code, bytes_in_buffer...
  * are the same memory for both.
  *
- * The host library's memory comes from the guest-mapped heap (its
- * jpeg_get_small/jpeg_get_large, patched in its GOT): programs fread/fwrite
- * libjpeg's buffers themselves, which host malloc'd pages would fail (EFAULT).
+ * The host library's memory comes from the guest-mapped heap (spec
+ * guestHeap.gotSlots): programs fread/fwrite libjpeg's buffers themselves,
+ * which host malloc'd pages would fail (EFAULT).
  */
 #include <dlfcn.h>
-#include <link.h>
 #include <pthread.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #define DLCALL_JPEG_MEM_METHODS 11
 
@@ -279,82 +276,6 @@ void dlcall_jpeg_mem(void *args, void *ret)
     dlcall_jpeg_leave(c, hk);
     a[7] = (uint64_t)rp.raised;
     *(uint64_t *)ret = r;
-}
-
-/* libjpeg's memory from the guest-mapped heap: its GOT entries for jmemnobs.c's functions. */
-static void *dlcall_jpeg_get(j_common_ptr cinfo, size_t n)
-{
-    (void)cinfo;
-    return dlcall_rt_heap_alloc(n); /* NULL: libjpeg reports out of memory */
-}
-
-static void dlcall_jpeg_free(j_common_ptr cinfo, void *p, size_t n)
-{
-    (void)cinfo;
-    (void)n;
-    dlcall_rt_heap_free(p);
-}
-
-static int dlcall_jpeg_patch(struct dl_phdr_info *info, size_t size, void *data)
-{
-    const ElfW(Dyn) *dyn = NULL;
-    const ElfW(Rela) *rel = NULL;
-    const ElfW(Sym) *sym = NULL;
-    const char *str = NULL;
-    size_t relsz = 0;
-    int *patched = data;
-
-    (void)size;
-    if (strstr(info->dlpi_name, "/libjpeg.so.62") == NULL) {
-        return 0;
-    }
-    for (int i = 0; i < info->dlpi_phnum; i++) {
-        if (info->dlpi_phdr[i].p_type == PT_DYNAMIC) {
-            dyn = (const ElfW(Dyn) *)(info->dlpi_addr + info->dlpi_phdr[i].p_vaddr);
-        }
-    }
-    for (; dyn != NULL && dyn->d_tag != DT_NULL; dyn++) {
-        /* ld.so relocates these in place on x86_64; an unrelocated one is below the base. */
-        uintptr_t v = dyn->d_un.d_ptr < info->dlpi_addr ? info->dlpi_addr + dyn->d_un.d_ptr : dyn->d_un.d_ptr;
-
-        switch (dyn->d_tag) {
-        case DT_JMPREL: rel = (const ElfW(Rela) *)v; break;
-        case DT_PLTRELSZ: relsz = dyn->d_un.d_val; break;
-        case DT_SYMTAB: sym = (const ElfW(Sym) *)v; break;
-        case DT_STRTAB: str = (const char *)v; break;
-        }
-    }
-    if (rel == NULL || sym == NULL || str == NULL) {
-        return 1;
-    }
-    long page = sysconf(_SC_PAGESIZE);
-    for (size_t i = 0; i < relsz / sizeof(*rel); i++) {
-        const char *name = str + sym[ELF64_R_SYM(rel[i].r_info)].st_name;
-        void *to = strcmp(name, "jpeg_get_small") == 0 || strcmp(name, "jpeg_get_large") == 0 ? (void *)dlcall_jpeg_get
-            : strcmp(name, "jpeg_free_small") == 0 || strcmp(name, "jpeg_free_large") == 0 ? (void *)dlcall_jpeg_free : NULL;
-        void **slot = (void **)(info->dlpi_addr + rel[i].r_offset);
-        void *start = (void *)((uintptr_t)slot & ~(uintptr_t)(page - 1));
-
-        if (to == NULL) {
-            continue;
-        }
-        if (mprotect(start, (size_t)page, PROT_READ | PROT_WRITE) != 0) {
-            return 1;
-        }
-        *slot = to;
-        mprotect(start, (size_t)page, PROT_READ); /* RELRO again */
-        (*patched)++;
-    }
-    return 1;
-}
-
-/* spec guestHeap's install: libjpeg's memory from the guest-mapped heap; 4 when every slot was patched. */
-static int dlcall_jpeg_patch_heap(void)
-{
-    int patched = 0;
-
-    dl_iterate_phdr(dlcall_jpeg_patch, &patched);
-    return patched;
 }
 
 /* Once, by the stub's constructor (after guestHeap): a = { invoker, proxy methods[11] }. */

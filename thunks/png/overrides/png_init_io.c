@@ -55,14 +55,10 @@ static void dlcall_png_stdio_flush(png_structp png_ptr)
 
 void png_init_io(png_structrp png_ptr, png_FILE_p fp)
 {
-    png_const_structrp p = png_ptr;
-    int writer = 0;
-
     if (png_ptr == NULL) {
         return;
     }
-    dlcall_invoke(dlcall__host_fn("dlcall_png_is_writer"), (void *)&p, &writer);
-    if (writer) {
+    if (dlcall_png_is_writer(png_ptr)) { /* spec trackedObjects, guestCalls */
         png_set_write_fn(png_ptr, fp, dlcall_png_stdio_write, dlcall_png_stdio_flush);
     } else {
         png_set_read_fn(png_ptr, fp, dlcall_png_stdio_read);

@@ -71,3 +71,29 @@ void dlcall_thunk_lookup(void *args, void *ret)
     }
 }
 
+/* The stub's thunk list as local addresses: hidden aliases, so the table costs relative
+   relocations at load instead of a symbol lookup each. */
+extern __typeof__(dlcall_thunk_fb_scale) dlcall__local0 __attribute__((alias("dlcall_thunk_fb_scale"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_fb_scalef) dlcall__local1 __attribute__((alias("dlcall_thunk_fb_scalef"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_fb_split) dlcall__local2 __attribute__((alias("dlcall_thunk_fb_split"), visibility("hidden")));
+static void (*const dlcall__table[3])(void *, void *) = {
+    dlcall__local0,
+    dlcall__local1,
+    dlcall__local2,
+};
+
+void dlcall_thunk_table(void *args, void *ret)
+{
+    const struct { uint64_t hash; uint64_t count; uint64_t out; } *a = args;
+    uint64_t *out = (uint64_t *)(uintptr_t)a->out;
+
+    *(uint64_t *)ret = 0;
+    if (a->hash != 4312276942787767024ULL || a->count != 3) {
+        return;
+    }
+    for (uint64_t i = 0; i < 3; i++) {
+        out[i] = (uint64_t)(uintptr_t)dlcall__table[i];
+    }
+    *(uint64_t *)ret = 1;
+}
+

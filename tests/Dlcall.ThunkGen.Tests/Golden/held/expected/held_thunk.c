@@ -264,3 +264,41 @@ void dlcall_thunk_lookup(void *args, void *ret)
     }
 }
 
+/* The stub's thunk list as local addresses: hidden aliases, so the table costs relative
+   relocations at load instead of a symbol lookup each. */
+extern __typeof__(dlcall_thunk_held_compare) dlcall__local0 __attribute__((alias("dlcall_thunk_held_compare"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_held_copy) dlcall__local1 __attribute__((alias("dlcall_thunk_held_copy"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_held_create) dlcall__local2 __attribute__((alias("dlcall_thunk_held_create"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_held_create_visiting) dlcall__local3 __attribute__((alias("dlcall_thunk_held_create_visiting"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_held_free) dlcall__local4 __attribute__((alias("dlcall_thunk_held_free"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_held_run) dlcall__local5 __attribute__((alias("dlcall_thunk_held_run"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_held_set_visit) dlcall__local6 __attribute__((alias("dlcall_thunk_held_set_visit"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_held_visit) dlcall__local7 __attribute__((alias("dlcall_thunk_held_visit"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_held_work) dlcall__local8 __attribute__((alias("dlcall_thunk_held_work"), visibility("hidden")));
+static void (*const dlcall__table[9])(void *, void *) = {
+    dlcall__local0,
+    dlcall__local1,
+    dlcall__local2,
+    dlcall__local3,
+    dlcall__local4,
+    dlcall__local5,
+    dlcall__local6,
+    dlcall__local7,
+    dlcall__local8,
+};
+
+void dlcall_thunk_table(void *args, void *ret)
+{
+    const struct { uint64_t hash; uint64_t count; uint64_t out; } *a = args;
+    uint64_t *out = (uint64_t *)(uintptr_t)a->out;
+
+    *(uint64_t *)ret = 0;
+    if (a->hash != 13147130795020157286ULL || a->count != 9) {
+        return;
+    }
+    for (uint64_t i = 0; i < 9; i++) {
+        out[i] = (uint64_t)(uintptr_t)dlcall__table[i];
+    }
+    *(uint64_t *)ret = 1;
+}
+

@@ -224,3 +224,39 @@ void dlcall_thunk_lookup(void *args, void *ret)
     }
 }
 
+/* The stub's thunk list as local addresses: hidden aliases, so the table costs relative
+   relocations at load instead of a symbol lookup each. */
+extern __typeof__(dlcall_thunk_mini_end) dlcall__local0 __attribute__((alias("dlcall_thunk_mini_end"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_mini_init) dlcall__local1 __attribute__((alias("dlcall_thunk_mini_init"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_mini_nothing) dlcall__local2 __attribute__((alias("dlcall_thunk_mini_nothing"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_mini_open) dlcall__local3 __attribute__((alias("dlcall_thunk_mini_open"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_mini_sum_mapped) dlcall__local4 __attribute__((alias("dlcall_thunk_mini_sum_mapped"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_mini_swap) dlcall__local5 __attribute__((alias("dlcall_thunk_mini_swap"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_mini_version) dlcall__local6 __attribute__((alias("dlcall_thunk_mini_version"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_mini_write_copy) dlcall__local7 __attribute__((alias("dlcall_thunk_mini_write_copy"), visibility("hidden")));
+static void (*const dlcall__table[8])(void *, void *) = {
+    dlcall__local0,
+    dlcall__local1,
+    dlcall__local2,
+    dlcall__local3,
+    dlcall__local4,
+    dlcall__local5,
+    dlcall__local6,
+    dlcall__local7,
+};
+
+void dlcall_thunk_table(void *args, void *ret)
+{
+    const struct { uint64_t hash; uint64_t count; uint64_t out; } *a = args;
+    uint64_t *out = (uint64_t *)(uintptr_t)a->out;
+
+    *(uint64_t *)ret = 0;
+    if (a->hash != 11341347201113931398ULL || a->count != 8) {
+        return;
+    }
+    for (uint64_t i = 0; i < 8; i++) {
+        out[i] = (uint64_t)(uintptr_t)dlcall__table[i];
+    }
+    *(uint64_t *)ret = 1;
+}
+
