@@ -65,6 +65,9 @@ public static class BoundaryPlanner
         foreach (string key in spec.NullDefaults.Keys.Where(k => !functions.Any(f => f.NullDefaults.Any(n => $"{f.Decl.Name}.{n.Param.Name}" == k))))
             diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"nullDefaults: '{key}' is no parameter of a forwarded function"));
         diags.AddRange(CheckOutOnlyFields(spec, headers));
+        foreach (string key in spec.HostEquivalentFields.Keys.Where(k => !functions.Any(f => f.Decl.Name == k && f.Strategies.OfType<HostEquivalentFields>().Any())))
+            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid,
+                $"hostEquivalentFields: '{key}' is no forwarded function returning a struct whose field '{spec.HostEquivalentFields[key]}' points to a struct of callbacks (or the spec has no hostEquivalents)"));
         // One private copy of the real library binds either to itself or to the stub (docs/ThunkGen.md).
         if (spec.FallbackToGuest && spec.RunInGuestLibrary.Count > 0)
             diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, "runInGuestLibrary: not with fallbackToGuest, whose library binds to the stub"));
