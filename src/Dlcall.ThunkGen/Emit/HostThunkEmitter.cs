@@ -73,7 +73,7 @@ internal static class HostThunkEmitter
             w.Line("(void)ret;");
             w.Block($"for (uint64_t i = 0; i < in[0] && i < {n}; i++)", () => w.Line("dlcall__invoker[i] = in[1 + i];"));
         });
-        CallbackEmitter.HostEntries(w, plan.Signatures);
+        CallbackEmitter.HostEntries(w, spec.Library, plan.Signatures);
         w.Line("/* Host functions already seen (dladdr is slow): a small lock-free cache. */");
         w.Line("static void *dlcall__host_fn_cache[8];");
         w.Line("static unsigned dlcall__host_fn_next;");

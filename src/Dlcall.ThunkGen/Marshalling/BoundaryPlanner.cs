@@ -168,7 +168,14 @@ public static class BoundaryPlanner
     internal static string? CallbackProblem(FunctionPointerType fp)
     {
         if (fp.Parameters.Count > MaxCallbackArgs) return $"callback '{fp.Spelling}' has more than {MaxCallbackArgs} parameters";
-        foreach (var t in fp.Parameters.Append(fp.Return))
+        // A returned function is a guest function the host then calls: the host entry wraps it
+        // (CallbackEmitter.HostEntries), libxml2's XPath function lookup.
+        // Not a type-erased one (sqlite3_vfs.xDlSym's void (*)(void), called after a cast): a
+        // trampoline of that type would drop the arguments.
+        if (fp.Return is FunctionPointerType { Parameters.Count: 0, Return: VoidType })
+            return $"callback '{fp.Spelling}' returns a type-erased function, which callbacks cannot carry";
+        if (fp.Return is FunctionPointerType returned && CallbackProblem(returned) is string inner) return inner;
+        foreach (var t in fp.Parameters.Append(fp.Return is FunctionPointerType ? new VoidType("void") : fp.Return))
         {
             if (t is not (ScalarType or PointerType or VoidType))
                 return $"callback '{fp.Spelling}' passes '{t.Spelling}', which callbacks cannot carry";
@@ -185,7 +192,13 @@ public static class BoundaryPlanner
         int SignatureOf(FunctionPointerType fp)
         {
             string key = CallbackSignature.KeyOf(fp);
-            if (!signatures.TryGetValue(key, out var sig)) signatures[key] = sig = new CallbackSignature(signatures.Count, fp);
+            if (!signatures.TryGetValue(key, out var sig))
+            {
+                signatures[key] = sig = new CallbackSignature(signatures.Count, fp);
+                // A callback returning a function (libxslt's XPath function lookup) hands the host a
+                // guest function the host then calls: its host entry wraps it (CallbackEmitter).
+                if (fp.Return is FunctionPointerType returned) SignatureOf(returned);
+            }
             return sig.Id;
         }
         bool OutOnly(ParamDecl p, string field) =>
