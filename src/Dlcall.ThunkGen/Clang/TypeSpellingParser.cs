@@ -46,7 +46,7 @@ internal static partial class TypeSpellingParser
             // "void (*(*)(int))(void)" leaves a parenthesis in the return part; a typedef'd one,
             // "void (*)(void) (*)(int)", unbalanced parameters.
             if (fn.Groups["ret"].Value.Contains('(') || !Balanced(fn.Groups["params"].Value))
-                return new UnsupportedType(spelling, "a function pointer returning a function pointer");
+                return (CType?)FunctionReturningFunction(spelling, desugared, s) ?? new UnsupportedType(spelling, "a function pointer returning a function pointer");
             var ret = Parse(fn.Groups["ret"].Value.Trim(), fn.Groups["ret"].Value.Trim());
             string paramText = fn.Groups["params"].Value.Trim();
             var parameters = paramText is "" or "void"
@@ -105,6 +105,43 @@ internal static partial class TypeSpellingParser
         parts.Add(text[start..].Trim());
         return parts;
     }
+
+    /// <summary>A function pointer returning one (libxml2's xmlXPathFuncLookupFunc), as clang spells it
+    /// with the return's typedef desugared, "void (*)(void) (*)(int)", or written out,
+    /// "void (*(*)(int))(void)"; null for anything else.</summary>
+    private static FunctionPointerType? FunctionReturningFunction(string spelling, string desugared, string s)
+    {
+        string? retText = null, paramText = null;
+        var nested = NestedFunctionPointerRegex().Match(s);
+        if (nested.Success && Balanced(nested.Groups["inner"].Value) && Balanced(nested.Groups["outer"].Value))
+        {
+            retText = $"{nested.Groups["ret"].Value.Trim()} (*)({nested.Groups["outer"].Value})";
+            paramText = nested.Groups["inner"].Value;
+        }
+        else if (s.EndsWith(')'))
+        {
+            // The last "(*)(" whose parameters run to the end: before it, the returned type.
+            for (int i = s.LastIndexOf("(*)(", StringComparison.Ordinal); i > 0; i = s.LastIndexOf("(*)(", i - 1, StringComparison.Ordinal))
+            {
+                string ret = s[..i].Trim(), ps = s[(i + 4)..^1];
+                if (ret.EndsWith(')') && Balanced(ret) && Balanced(ps))
+                {
+                    (retText, paramText) = (ret, ps);
+                    break;
+                }
+            }
+        }
+        if (retText == null || Parse(retText, retText) is not FunctionPointerType returned) return null;
+        var parameters = paramText!.Trim() is "" or "void" ? new List<CType>() : SplitTopLevel(paramText).Select(p => Parse(p, p)).ToList();
+        // Without a typedef the spelling must be valid C: the written-out form.
+        string own = spelling == desugared
+            ? Emit.CDecl.Declare(returned.Spelling, $"(*)({(parameters.Count == 0 ? "void" : string.Join(", ", parameters.Select(p => p.Spelling)))})")
+            : spelling;
+        return new FunctionPointerType(own, returned, parameters);
+    }
+
+    [GeneratedRegex(@"^(?<ret>[^()]+?)\s*\(\*\(\*\)\((?<inner>.*)\)\)\s*\((?<outer>.*)\)$")]
+    private static partial Regex NestedFunctionPointerRegex();
 
     private static bool Balanced(string text)
     {

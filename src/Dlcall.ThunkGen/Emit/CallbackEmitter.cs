@@ -12,7 +12,7 @@ internal static class CallbackEmitter
 {
     /// <summary>"R (*)(P0, P1)" for casting an address to the callback's type.</summary>
     public static string PointerType(FunctionPointerType t) =>
-        $"{t.Return.Spelling} (*)({(t.Parameters.Count == 0 ? "void" : string.Join(", ", t.Parameters.Select(p => p.Spelling)))})";
+        CDecl.Declare(t.Return, $"(*)({(t.Parameters.Count == 0 ? "void" : string.Join(", ", t.Parameters.Select(p => p.Spelling)))})");
 
     // template: static void dlcall__invoke_cb0(uint64_t fn, const uint64_t *argv, uint64_t *ret)
     //           { *ret = (uint64_t)(uintptr_t)((void *(*)(void *, unsigned int))(uintptr_t)fn)((void *)(uintptr_t)argv[0], ...); }
@@ -43,8 +43,11 @@ internal static class CallbackEmitter
     // template: static void *dlcall__entry_cb0(void *a0, unsigned int a1)
     //           { const struct dlcall_cb_target *t = dlcall_rt_current_target(); uint64_t argv[2] = {...};
     //             return (void *)(uintptr_t)dlcall_rt_callback(t, argv, 2); }
-    public static void HostEntries(CWriter w, IEnumerable<CallbackSignature> signatures)
+    public static void HostEntries(CWriter w, string library, IReadOnlyList<CallbackSignature> signatures)
     {
+        var ids = signatures.ToDictionary(s => CallbackSignature.KeyOf(s.Type), s => s.Id);
+        if (signatures.Any(s => s.Type.Return is FunctionPointerType))
+            w.Line("static void *dlcall__wrap(void *fn, int sig, const char *what);").Line();
         foreach (var sig in signatures)
         {
             var t = sig.Type;
@@ -56,7 +59,13 @@ internal static class CallbackEmitter
                 string argv = n == 0 ? "0" : string.Join(", ", t.Parameters.Select((p, i) => CDecl.ToBits(p, $"a{i}")));
                 w.Line($"uint64_t argv[{Math.Max(n, 1)}] = {{ {argv} }};");
                 string call = $"dlcall_rt_callback(t, argv, {n})";
-                w.Line(t.Return is VoidType ? call + ";" : $"return {CDecl.FromBits(t.Return, call)};");
+                // template: return (void (*)(void *, int))dlcall__wrap((void *)(uintptr_t)dlcall_rt_callback(t, argv, 3), 7, "xml2: ...");
+                // A guest function the callback returns is called by the host: a trampoline (or the
+                // host function it stands for, or host code as it is: dlcall__wrap).
+                if (t.Return is FunctionPointerType ret)
+                    w.Line($"return ({ret.Spelling})dlcall__wrap((void *)(uintptr_t){call}, {ids[CallbackSignature.KeyOf(ret)]}, \"{library}: returned by a callback ({t.Spelling})\");");
+                else
+                    w.Line(t.Return is VoidType ? call + ";" : $"return {CDecl.FromBits(t.Return, call)};");
             });
         }
         w.Line($"static void *const dlcall__entry[] = {{ {string.Join(", ", signatures.Select(s => $"(void *)dlcall__entry_cb{s.Id}").DefaultIfEmpty("NULL"))} }};");

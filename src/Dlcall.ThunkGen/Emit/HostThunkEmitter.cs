@@ -23,6 +23,7 @@ internal static class HostThunkEmitter
             ["<dlfcn.h>", "\"dlcall_host.h\"", .. copies || persistent.Count > 0 ? new[] { "<pthread.h>" } : []]);
         ArgsStructEmitter.Emit(w, forwarded);
         HostObjectEmitter.ArgsStructs(w, plan);
+        HostEquivalentEmitter.Host(w, spec);
         if (plan.Signatures.Count > 0) EmitCallbackSupport(w, spec, plan);
         CallbackCopyEmitter.HostSupport(w, spec, forwarded);
         foreach (var p in persistent) PersistentRecordEmitter.Emit(w, spec.Library, p);
@@ -72,25 +73,22 @@ internal static class HostThunkEmitter
             w.Line("(void)ret;");
             w.Block($"for (uint64_t i = 0; i < in[0] && i < {n}; i++)", () => w.Line("dlcall__invoker[i] = in[1 + i];"));
         });
-        CallbackEmitter.HostEntries(w, plan.Signatures);
+        CallbackEmitter.HostEntries(w, spec.Library, plan.Signatures);
         w.Line("/* Host functions already seen (dladdr is slow): a small lock-free cache. */");
         w.Line("static void *dlcall__host_fn_cache[8];");
         w.Line("static unsigned dlcall__host_fn_next;");
-        w.Line();
-        // template: void *dlcall_zlib_host_equivalent(void *fn) __attribute__((weak, visibility("hidden")));
-        string hook = $"dlcall_{spec.Library}_host_equivalent";
-        w.Line("/* A hostSources file may define this: the host function standing for guest function fn (a stub");
-        w.Line(" * export the guest read as a library default, libxml2's SAX2 handlers), or NULL. */");
-        w.Line($"void *{hook}(void *fn) __attribute__((weak, visibility(\"hidden\")));");
         w.Line();
         // template: static void *dlcall__wrap(void *fn, int sig, const char *what) -> fn itself for host code, else a trampoline
         w.Function("static void *dlcall__wrap(void *fn, int sig, const char *what)", () =>
         {
             w.Line("Dl_info info;");
-            w.Line("void *equiv;");
+            if (spec.HostEquivalents.Count > 0) w.Line("void *equiv;");
             w.Line();
             w.Block("if (fn == NULL || dlcall_rt_guest_fn(fn) != (uint64_t)(uintptr_t)fn)", () => w.Line("return fn; /* NULL, or already a trampoline */"));
-            w.Block($"if ({hook} != NULL && (equiv = {hook}(fn)) != NULL)", () => w.Line("return equiv;"));
+            // A stub function standing for the library's own (a SAX2 handler the guest read from a
+            // parser context): the host function, no round trip (spec hostEquivalents).
+            if (spec.HostEquivalents.Count > 0)
+                w.Block("if ((equiv = dlcall__host_equiv(fn)) != NULL)", () => w.Line("return equiv;"));
             w.Block("for (int i = 0; i < 8; i++)", () =>
                 w.Block("if (__atomic_load_n(&dlcall__host_fn_cache[i], __ATOMIC_RELAXED) == fn)", () => w.Line("return fn;")));
             w.Line("/* Host code (the library's own default, say) is in a loaded host object; guest code never is. */");

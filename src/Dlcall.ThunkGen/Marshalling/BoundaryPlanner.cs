@@ -67,6 +67,9 @@ public static class BoundaryPlanner
         foreach (string key in Strategies.NullDefaults.Unused(spec.GuestArgs, functions, f => f.Get<Strategies.GuestArgs>()?.Params ?? []))
             diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, $"guestArgs: '{key}' is no parameter of a forwarded function"));
         diags.AddRange(CheckOutOnlyFields(spec, headers));
+        foreach (string key in spec.HostEquivalentFields.Keys.Where(k => !functions.Any(f => f.Decl.Name == k && f.Strategies.OfType<HostEquivalentFields>().Any())))
+            diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid,
+                $"hostEquivalentFields: '{key}' is no forwarded function returning a struct whose field '{spec.HostEquivalentFields[key]}' points to a struct of callbacks (or the spec has no hostEquivalents)"));
         // One private copy of the real library binds either to itself or to the stub (docs/ThunkGen.md).
         if (spec.FallbackToGuest && spec.RunInGuestLibrary.Count > 0)
             diags.Add(new(Severity.Error, DiagnosticCodes.SpecInvalid, "runInGuestLibrary: not with fallbackToGuest, whose library binds to the stub"));
@@ -167,7 +170,14 @@ public static class BoundaryPlanner
     internal static string? CallbackProblem(FunctionPointerType fp)
     {
         if (fp.Parameters.Count > MaxCallbackArgs) return $"callback '{fp.Spelling}' has more than {MaxCallbackArgs} parameters";
-        foreach (var t in fp.Parameters.Append(fp.Return))
+        // A returned function is a guest function the host then calls: the host entry wraps it
+        // (CallbackEmitter.HostEntries), libxml2's XPath function lookup.
+        // Not a type-erased one (sqlite3_vfs.xDlSym's void (*)(void), called after a cast): a
+        // trampoline of that type would drop the arguments.
+        if (fp.Return is FunctionPointerType { Parameters.Count: 0, Return: VoidType })
+            return $"callback '{fp.Spelling}' returns a type-erased function, which callbacks cannot carry";
+        if (fp.Return is FunctionPointerType returned && CallbackProblem(returned) is string inner) return inner;
+        foreach (var t in fp.Parameters.Append(fp.Return is FunctionPointerType ? new VoidType("void") : fp.Return))
         {
             if (t is not (ScalarType or PointerType or VoidType))
                 return $"callback '{fp.Spelling}' passes '{t.Spelling}', which callbacks cannot carry";
@@ -184,7 +194,13 @@ public static class BoundaryPlanner
         int SignatureOf(FunctionPointerType fp)
         {
             string key = CallbackSignature.KeyOf(fp);
-            if (!signatures.TryGetValue(key, out var sig)) signatures[key] = sig = new CallbackSignature(signatures.Count, fp);
+            if (!signatures.TryGetValue(key, out var sig))
+            {
+                signatures[key] = sig = new CallbackSignature(signatures.Count, fp);
+                // A callback returning a function (libxslt's XPath function lookup) hands the host a
+                // guest function the host then calls: its host entry wraps it (CallbackEmitter).
+                if (fp.Return is FunctionPointerType returned) SignatureOf(returned);
+            }
             return sig.Id;
         }
         bool OutOnly(ParamDecl p, string field) =>

@@ -44,6 +44,7 @@ public static class StrategyTable
         (typeof(GuestNaN), GuestNaN.For),
         (typeof(Errno), Errno.For),
         (typeof(HostCallee), HostCallee.For),
+        (typeof(HostEquivalentFields), HostEquivalentFields.For),
         (typeof(HostHooks), HostHooks.For),
         (typeof(Raises), Raises.For),
     ];

@@ -14,16 +14,18 @@ xmlStructuredErrorFunc *__xmlStructuredError(void)
     static xmlStructuredErrorFunc fallback;
     xmlStructuredErrorFunc *current =
         (xmlStructuredErrorFunc *)dlcall__thread_buffer(DLCALL__BUFFER_ACCESSOR, DLCALL_ACCESSOR_MAX);
-    uint64_t r[2] = { 0, 0 }; /* function, 1 when it is a guest function */
+    void *f;
+    uint64_t g;
 
     if (current == NULL) {
         current = &fallback;
     }
-    dlcall_invoke(dlcall__host_fn("dlcall_xml2_get_serror"), NULL, r);
-    if (r[1] || r[0] == 0) {
-        *current = (xmlStructuredErrorFunc)(uintptr_t)r[0];
+    f = dlcall_xml2_serror();
+    g = dlcall_xml2_guest_fn(f);
+    if (f == NULL || g != (uint64_t)(uintptr_t)f) {
+        *current = (xmlStructuredErrorFunc)(uintptr_t)g;
     } else {
-        dlcall_xml2_host_serror_fn = r[0];
+        dlcall_xml2_host_serror_fn = f;
         *current = dlcall_xml2_host_serror;
     }
     return current;

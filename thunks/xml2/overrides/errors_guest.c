@@ -14,21 +14,6 @@
  * (lxml's) gets a trampoline whose host entry formats the message on the
  * host and calls the guest function with ("%s", text) (errors_host.c).
  */
-static dlcall_fn dlcall_xml2_print_fn;
-
-/* The overrides' host helpers run on the callback path: the host may call guest code meanwhile
- * (an error reaching the guest's handler, a guest input callback). */
-static void dlcall_xml2_host_call(dlcall_fn fn, void *args, void *ret)
-{
-    struct dlcall_frame frame = {
-        .thunk = (uint64_t)(uintptr_t)fn,
-        .args = (uint64_t)(uintptr_t)args,
-        .ret = (uint64_t)(uintptr_t)ret,
-    };
-
-    dlcall_call_host(&dlcall__rt, &frame);
-}
-
 /* The guest invoker of errors_host.c's variadic entry: the text is on a host stack. */
 static void dlcall_xml2_error_invoke(uint64_t fn, const uint64_t *argv, uint64_t *ret)
 {
@@ -69,12 +54,7 @@ static void dlcall_xml2_generic_error(void *ctx, const char *msg, ...)
     if (text == NULL) {
         text = small;
     }
-    uint64_t a[2] = { (uint64_t)(uintptr_t)ctx, (uint64_t)(uintptr_t)text };
-
-    if (dlcall_xml2_print_fn == NULL) {
-        dlcall_xml2_print_fn = dlcall__host_fn("dlcall_xml2_print_error");
-    }
-    dlcall_xml2_host_call(dlcall_xml2_print_fn, a, NULL);
+    dlcall_xml2_print_error(ctx, text); /* spec guestCalls */
     if (text != small) {
         free(text);
     }
@@ -95,37 +75,27 @@ enum { DLCALL_XML2_SCHEMA_PARSER, DLCALL_XML2_SCHEMA_VALID, DLCALL_XML2_RELAXNG_
 
 static void dlcall_xml2_set_errors(int which, const char *fname, void *obj, void *err, void *warn, void *ctx)
 {
-    uint64_t a[6] = { (uint64_t)which, (uint64_t)(uintptr_t)obj, dlcall_xml2_error_fn(err),
-                      dlcall_xml2_error_fn(warn), (uint64_t)(uintptr_t)ctx,
-                      (uint64_t)(uintptr_t)dlcall_xml2_error_invoke };
-
     (void)fname;
-    dlcall_xml2_host_call(dlcall__host_fn("dlcall_xml2_set_errors"), a, NULL);
+    dlcall_xml2_errors_to_host(which, obj, dlcall_xml2_error_fn(err), dlcall_xml2_error_fn(warn), ctx,
+                               (uint64_t)(uintptr_t)dlcall_xml2_error_invoke);
 }
 
 /*
  * The host library's entity loader, as the guest sees it (xmlGetExternalEntityLoader.c):
  * the last host function handed out. Passed back to xmlSetExternalEntityLoader it is a guest
- * callback like any other, which calls the host function again.
+ * callback like any other, which calls the host function again (spec guestCalls).
  */
-static uint64_t dlcall_xml2_host_loader_fn;
+static void *dlcall_xml2_host_loader_fn;
 
 static xmlParserInputPtr dlcall_xml2_host_loader(const char *URL, const char *ID, xmlParserCtxtPtr ctxt)
 {
-    uint64_t a[4] = { dlcall_xml2_host_loader_fn, (uint64_t)(uintptr_t)URL, (uint64_t)(uintptr_t)ID,
-                      (uint64_t)(uintptr_t)ctxt };
-    xmlParserInputPtr r = NULL;
-
-    dlcall_xml2_host_call(dlcall__host_fn("dlcall_xml2_call_loader"), a, &r);
-    return r;
+    return dlcall_xml2_call_loader(dlcall_xml2_host_loader_fn, URL, ID, ctxt);
 }
 
 /* The host's structured error handler, as the guest sees it (__xmlStructuredError.c). */
-static uint64_t dlcall_xml2_host_serror_fn;
+static void *dlcall_xml2_host_serror_fn;
 
 static void dlcall_xml2_host_serror(void *userData, xmlErrorPtr error)
 {
-    uint64_t a[3] = { dlcall_xml2_host_serror_fn, (uint64_t)(uintptr_t)userData, (uint64_t)(uintptr_t)error };
-
-    dlcall_xml2_host_call(dlcall__host_fn("dlcall_xml2_call_serror"), a, NULL);
+    dlcall_xml2_call_serror(dlcall_xml2_host_serror_fn, userData, error);
 }

@@ -1,20 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Host half of errors_guest.c: the guest's messages, and its error setters with host functions. */
+/* Host half of errors_guest.c: its error setters with host functions. */
 #include <stdarg.h>
 #include <libxml/xmlerror.h>
 #include <libxml/globals.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/relaxng.h>
-#include <libxml/parserInternals.h>
-
-/* The guest's xmlGenericError(ctx, ...), formatted on the guest. */
-void dlcall_xml2_print_error(void *args, void *ret)
-{
-    const uint64_t *a = args;
-
-    (void)ret;
-    xmlGenericError((void *)(uintptr_t)a[0], "%s", (const char *)(uintptr_t)a[1]);
-}
 
 /* A guest error function taking '...': the message is formatted here, the guest gets ("%s", text). */
 static void dlcall_xml2_error_entry(void *ctx, const char *msg, ...)
@@ -53,15 +43,13 @@ static xmlGenericErrorFunc dlcall_xml2_error_fn(uint64_t v, uint64_t invoker)
         : (xmlGenericErrorFunc)dlcall_rt_trampoline(v, invoker, (void *)dlcall_xml2_error_entry, "xml2: error function");
 }
 
-/* a: which setter, its object, error and warning function, context, the guest invoker. */
-void dlcall_xml2_set_errors(void *args, void *ret)
+/* The guest's setters (errors_guest.c, spec guestCalls): the error and warning functions as
+ * dlcall_xml2_error_fn reads them, the guest invoker of their trampolines. */
+void dlcall_xml2_set_errors(int which, void *obj, uint64_t err_fn, uint64_t warn_fn, void *ctx, uint64_t invoker)
 {
-    const uint64_t *a = args;
-    void *obj = (void *)(uintptr_t)a[1], *ctx = (void *)(uintptr_t)a[4];
-    xmlGenericErrorFunc err = dlcall_xml2_error_fn(a[2], a[5]), warn = dlcall_xml2_error_fn(a[3], a[5]);
+    xmlGenericErrorFunc err = dlcall_xml2_error_fn(err_fn, invoker), warn = dlcall_xml2_error_fn(warn_fn, invoker);
 
-    (void)ret;
-    switch (a[0]) {
+    switch (which) {
     case 0: xmlSchemaSetParserErrors(obj, err, warn, ctx); break;
     case 1: xmlSchemaSetValidErrors(obj, err, warn, ctx); break;
     case 2: xmlRelaxNGSetParserErrors(obj, err, warn, ctx); break;
@@ -70,45 +58,4 @@ void dlcall_xml2_set_errors(void *args, void *ret)
     case 4: xmlSetGenericErrorFunc(ctx, err); break;
     case 5: xmlThrDefSetGenericErrorFunc(ctx, err); break;
     }
-}
-
-/* The current entity loader: a guest function when it is one of dlcall's trampolines. */
-void dlcall_xml2_get_loader(void *args, void *ret)
-{
-    xmlExternalEntityLoader f = xmlGetExternalEntityLoader();
-    uint64_t *r = ret, g = dlcall_rt_guest_fn((const void *)f);
-
-    (void)args;
-    r[0] = g;
-    r[1] = g != (uint64_t)(uintptr_t)f;
-}
-
-/* a: the host loader, URL, ID, parser context. */
-void dlcall_xml2_call_loader(void *args, void *ret)
-{
-    const uint64_t *a = args;
-    xmlExternalEntityLoader f = (xmlExternalEntityLoader)(uintptr_t)a[0];
-
-    *(xmlParserInputPtr *)ret = f((const char *)(uintptr_t)a[1], (const char *)(uintptr_t)a[2],
-                                  (xmlParserCtxtPtr)(uintptr_t)a[3]);
-}
-
-/* The current structured error handler of this thread: a guest function when it is a trampoline. */
-void dlcall_xml2_get_serror(void *args, void *ret)
-{
-    xmlStructuredErrorFunc f = xmlStructuredError;
-    uint64_t *r = ret, g = dlcall_rt_guest_fn((const void *)f);
-
-    (void)args;
-    r[0] = g;
-    r[1] = g != (uint64_t)(uintptr_t)f;
-}
-
-/* a: the host handler, its user data, the error. */
-void dlcall_xml2_call_serror(void *args, void *ret)
-{
-    const uint64_t *a = args;
-
-    (void)ret;
-    ((xmlStructuredErrorFunc)(uintptr_t)a[0])((void *)(uintptr_t)a[1], (xmlErrorPtr)(uintptr_t)a[2]);
 }

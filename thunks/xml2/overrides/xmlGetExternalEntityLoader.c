@@ -6,12 +6,12 @@
  */
 xmlExternalEntityLoader xmlGetExternalEntityLoader(void)
 {
-    uint64_t r[2] = { 0, 0 }; /* function, 1 when it is a guest function */
+    void *f = dlcall_xml2_loader();
+    uint64_t g = dlcall_xml2_guest_fn(f);
 
-    dlcall_invoke(dlcall__host_fn("dlcall_xml2_get_loader"), NULL, r);
-    if (r[1] || r[0] == 0) {
-        return (xmlExternalEntityLoader)(uintptr_t)r[0];
+    if (f == NULL || g != (uint64_t)(uintptr_t)f) {
+        return (xmlExternalEntityLoader)(uintptr_t)g;
     }
-    dlcall_xml2_host_loader_fn = r[0];
+    dlcall_xml2_host_loader_fn = f;
     return dlcall_xml2_host_loader;
 }

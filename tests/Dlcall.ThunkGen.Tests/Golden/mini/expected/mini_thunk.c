@@ -81,20 +81,12 @@ static void *const dlcall__entry[] = { (void *)dlcall__entry_cb0, (void *)dlcall
 static void *dlcall__host_fn_cache[8];
 static unsigned dlcall__host_fn_next;
 
-/* A hostSources file may define this: the host function standing for guest function fn (a stub
- * export the guest read as a library default, libxml2's SAX2 handlers), or NULL. */
-void *dlcall_mini_host_equivalent(void *fn) __attribute__((weak, visibility("hidden")));
-
 static void *dlcall__wrap(void *fn, int sig, const char *what)
 {
     Dl_info info;
-    void *equiv;
 
     if (fn == NULL || dlcall_rt_guest_fn(fn) != (uint64_t)(uintptr_t)fn) {
         return fn; /* NULL, or already a trampoline */
-    }
-    if (dlcall_mini_host_equivalent != NULL && (equiv = dlcall_mini_host_equivalent(fn)) != NULL) {
-        return equiv;
     }
     for (int i = 0; i < 8; i++) {
         if (__atomic_load_n(&dlcall__host_fn_cache[i], __ATOMIC_RELAXED) == fn) {
