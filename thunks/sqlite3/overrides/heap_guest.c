@@ -4,6 +4,7 @@
  * host library's static strings are, and the real guest library's allocator.
  */
 #include "dlcall_stub.h"
+#include <dlfcn.h>
 
 /* The host libsqlite3's image (dlcall_sqlite3_image): its static strings. */
 static uint64_t dlcall_sqlite_image[2];
