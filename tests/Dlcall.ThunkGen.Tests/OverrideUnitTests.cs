@@ -57,6 +57,23 @@ public class OverrideUnitTests
         Assert.DoesNotContain("units_host_twice", host);
     }
 
+    /// <summary>A unit sees only what it includes: sqlite3's heap_guest.c called dlsym without
+    /// &lt;dlfcn.h&gt; (the generated stub includes it further down), the pointer came back cut to
+    /// an int and the stub crashed at load. The header makes an undeclared call an error.</summary>
+    [Fact]
+    public void AnUndeclaredCallInAUnitIsACompileError()
+    {
+        GoldenTests.Golden("units");
+        string outDir = GoldenTests.OutDir("units");
+        string unit = Path.Combine(outDir, "undeclared.c");
+        File.WriteAllText(unit, "#include \"dlcall_stub.h\"\nvoid *f(void *h) { return dlsym(h, \"x\"); }\n");
+        var r = Dlcall.TestSupport.ProcessRunner.Run("aarch64-linux-gnu-gcc", ["-std=gnu11", "-O2", "-Wall", "-fPIC", "-c",
+            "-I", Path.Combine(Dlcall.TestSupport.RepoPaths.Root, "native", "include"), "-I", Path.Combine(outDir, "include"), "-I", Src,
+            "-o", Path.Combine(outDir, "undeclared.o"), unit]);
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("implicit declaration of function", r.ToString());
+    }
+
     [Fact]
     public void OnlyFilesIncludingTheirSidesHeaderAreUnits()
     {

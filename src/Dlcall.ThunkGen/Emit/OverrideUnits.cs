@@ -104,6 +104,10 @@ internal static class OverrideUnits
         int body = prelude.IndexOf("#define _GNU_SOURCE", StringComparison.Ordinal);
         var w = new CWriter();
         w.Line($"#ifndef {guard}").Line($"#define {guard}");
+        // A unit sees only what it includes, not what the generated source includes further down
+        // (<dlfcn.h>...): an undeclared call would be an int, and a pointer result cut to 32 bits
+        // (sqlite3's dlsym in heap_guest.c crashed the stub at load). An error, not a warning.
+        w.Line("#pragma GCC diagnostic error \"-Wimplicit-function-declaration\"");
         string text = prelude[..body] + w + prelude[body..];
         w = new CWriter();
         w.Line("/* Shared by the library's own units only: hidden, never exported. */");
