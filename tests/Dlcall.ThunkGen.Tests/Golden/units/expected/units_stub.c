@@ -83,12 +83,23 @@ static void dlcall__load(void)
         dlcall__load_failed("the host thunks", path);
     }
     dlcall__lib = lib;
-    lookup = (dlcall_fn)dlcall_dlsym(lib, "dlcall_thunk_lookup");
-    if (lookup != NULL) {
-        struct { uint64_t count; uint64_t names; uint64_t out; } q = { sizeof(dlcall__thunk) / sizeof(dlcall__thunk[0]),
-            (uint64_t)(uintptr_t)dlcall__thunk_name, (uint64_t)(uintptr_t)dlcall__thunk };
+    uint64_t filled = 0;
+    dlcall_fn table = (dlcall_fn)dlcall_dlsym(lib, "dlcall_thunk_table");
 
-        dlcall_invoke(lookup, &q, NULL);
+    if (table != NULL) {
+        struct { uint64_t hash; uint64_t count; uint64_t out; } t = { 5276556870531352276ULL, 2,
+            (uint64_t)(uintptr_t)dlcall__thunk };
+
+        dlcall_invoke(table, &t, &filled);
+    }
+    if (!filled) {
+        lookup = (dlcall_fn)dlcall_dlsym(lib, "dlcall_thunk_lookup");
+        if (lookup != NULL) {
+            struct { uint64_t count; uint64_t names; uint64_t out; } q = { sizeof(dlcall__thunk) / sizeof(dlcall__thunk[0]),
+                (uint64_t)(uintptr_t)dlcall__thunk_name, (uint64_t)(uintptr_t)dlcall__thunk };
+
+            dlcall_invoke(lookup, &q, NULL);
+        }
     }
     for (size_t i = 0; i < sizeof(dlcall__thunk) / sizeof(dlcall__thunk[0]) && dlcall__thunk_name[i]; i++) {
         if (dlcall__thunk[i] == NULL) {

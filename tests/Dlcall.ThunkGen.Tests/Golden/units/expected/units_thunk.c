@@ -42,6 +42,30 @@ void dlcall_thunk_lookup(void *args, void *ret)
     }
 }
 
+/* The stub's thunk list as local addresses: hidden aliases, so the table costs relative
+   relocations at load instead of a symbol lookup each. */
+extern __typeof__(dlcall_thunk_un_add) dlcall__local0 __attribute__((alias("dlcall_thunk_un_add"), visibility("hidden")));
+extern __typeof__(dlcall_thunk_un_apply) dlcall__local1 __attribute__((alias("dlcall_thunk_un_apply"), visibility("hidden")));
+static void (*const dlcall__table[2])(void *, void *) = {
+    dlcall__local0,
+    dlcall__local1,
+};
+
+void dlcall_thunk_table(void *args, void *ret)
+{
+    const struct { uint64_t hash; uint64_t count; uint64_t out; } *a = args;
+    uint64_t *out = (uint64_t *)(uintptr_t)a->out;
+
+    *(uint64_t *)ret = 0;
+    if (a->hash != 5276556870531352276ULL || a->count != 2) {
+        return;
+    }
+    for (uint64_t i = 0; i < 2; i++) {
+        out[i] = (uint64_t)(uintptr_t)dlcall__table[i];
+    }
+    *(uint64_t *)ret = 1;
+}
+
 /* The stub's dlcall_units_twice (spec guestCalls). */
 void dlcall_units_twice(void *args, void *ret)
 {
