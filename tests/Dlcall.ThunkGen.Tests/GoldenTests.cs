@@ -33,7 +33,7 @@ public class GoldenTests
         var result = Golden(name);
         string outDir = OutDir(name);
         string expected = Path.Combine(CaseDir(name), "expected");
-        foreach (string file in new[] { $"{library}_stub.c", $"{library}_thunk.c", $"{soname}.map" })
+        foreach (string file in new[] { $"{library}_stub.c", $"{library}_thunk.c", $"{soname}.map", Emit.OverrideUnits.GuestHeader, Emit.OverrideUnits.HostHeader })
         {
             string actual = File.ReadAllText(Path.Combine(outDir, "src", file));
             // A stub includes stubSources by absolute path: make the golden independent of the clone.
@@ -88,9 +88,9 @@ public class GoldenTests
         Assert.Equal(5, stub.Split(mark).Length - 1); // create, copy, run (callback structs), set_visit, create_visiting
     }
 
-    private static string OutDir(string name) => Path.Combine(RepoPaths.Artifacts, "golden", name, "out", name);
+    internal static string OutDir(string name) => Path.Combine(RepoPaths.Artifacts, "golden", name, "out", name);
 
-    private static GenerationResult Golden(string name) => Generated.GetOrAdd(name, n => new(() =>
+    internal static GenerationResult Golden(string name) => Generated.GetOrAdd(name, n => new(() =>
     {
         var (library, soname) = LibraryOf(n);
         string? map = File.Exists(Path.Combine(CaseDir(n), library + ".map")) ? library + ".map" : null;

@@ -40,11 +40,11 @@ public static class Compiler
             && Rename(memfuncsTemp, memfuncs)
             && Run(diags, s.GuestTriple + "-gcc", ["-std=gnu11", "-O2", "-Wall", "-Wno-unused-function", "-fPIC", "-shared", .. s.GuestCodeFlags,
                 $"-Wl,-soname,{spec.Soname}", $"-Wl,--version-script={Path.Combine(s.SourceDir, spec.Soname + ".map")}",
-                "-I", Path.Combine(native, "include"), "-I", guestInclude, "-o", guestOut,
-                Path.Combine(s.SourceDir, $"{spec.Library}_stub.c"), .. GuestRuntime.StubArgs(s.GuestLibDir), "-lpthread"])
+                "-I", Path.Combine(native, "include"), "-I", guestInclude, "-I", s.SourceDir, "-o", guestOut,
+                Path.Combine(s.SourceDir, $"{spec.Library}_stub.c"), .. OverrideUnits.GuestUnits(spec), .. GuestRuntime.StubArgs(s.GuestLibDir), "-lpthread"])
             && Run(diags, "gcc", ["-std=gnu11", "-O2", "-Wall", "-Wno-unused-function", "-fPIC", "-shared",
                 "-I", Path.Combine(native, "host"), "-I", Path.Combine(native, "include"), .. spec.IncludeDirs.SelectMany(d => new[] { "-I", d }),
-                "-o", hostOut, Path.Combine(s.SourceDir, $"{spec.Library}_thunk.c"),
+                "-I", s.SourceDir, "-o", hostOut, Path.Combine(s.SourceDir, $"{spec.Library}_thunk.c"), .. OverrideUnits.HostUnits(spec),
                 "-L", hostDir, "-L", Path.GetDirectoryName(s.HostLibraryPath)!, "-ldlcall_host", "-Wl,-rpath,$ORIGIN", "-l:" + (spec.HostLibrary ?? spec.Soname), "-ldl"])
             && AddAll(files, guestOut, guestRuntime, memfuncs, hostOut, hostRuntime);
     }

@@ -103,6 +103,9 @@ public static class ThunkGenerator
             RequiredSonames = required,
             IncludeDirs = loaded.IncludeDirs.Select(d => Path.GetFullPath(d, dir)).ToList(),
             HostSources = loaded.HostSources.Select(f => Path.GetFullPath(f, dir)).ToList(),
+            // Absolute like the others: the compiler finds the override units among them (OverrideUnits).
+            StubSources = loaded.StubSources.Select(f => Path.GetFullPath(f, dir)).ToList(),
+            GuestOverrides = loaded.GuestOverrides.ToDictionary(kv => kv.Key, kv => Path.GetFullPath(kv.Value, dir)),
             GuestInit = loaded.GuestInit is null ? null : Path.GetFullPath(loaded.GuestInit, dir),
         };
         return true;
@@ -206,8 +209,12 @@ public static class ThunkGenerator
             File.WriteAllText(path, text);
             files.Add(path);
         }
-        Write($"{spec.Library}_stub.c", GuestStubEmitter.Emit(spec, plan, s.HostDirAtRunTime, s.GuestTriple));
+        // The headers override units include (OverrideUnits): written for every library, used once it has units.
+        var (stub, stubHeader) = OverrideUnits.Guest(spec, plan, GuestStubEmitter.Emit(spec, plan, s.HostDirAtRunTime, s.GuestTriple));
+        Write(OverrideUnits.GuestHeader, stubHeader);
+        Write($"{spec.Library}_stub.c", stub);
         Write($"{spec.Soname}.map", VersionScriptEmitter.Emit(plan));
+        Write(OverrideUnits.HostHeader, OverrideUnits.Host(spec, HostThunkEmitter.PreludeIncludes(spec, plan)));
         Write($"{spec.Library}_thunk.c", HostThunkEmitter.Emit(spec, plan));
         return true;
     }

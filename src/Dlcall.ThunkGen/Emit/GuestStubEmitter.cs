@@ -13,11 +13,15 @@ namespace Dlcall.ThunkGen.Emit;
 /// </summary>
 internal static class GuestStubEmitter
 {
+    /// <summary>What the stub's prelude includes after the library's headers (and so does dlcall_stub.h).</summary>
+    public static readonly string[] PreludeIncludes = ["<pthread.h>", "<dlcall/thunk.h>"];
+
     public static string Emit(LibrarySpec spec, BoundaryPlan plan, string defaultHostDir, string guestTriple)
     {
         var w = new CWriter();
         var forwarded = plan.Functions.Where(f => f.Kind == FunctionKind.Forwarded).ToList();
-        ArgsStructEmitter.Prelude(w, $"Guest stub for {spec.Soname}.", spec.Defines, spec.Headers, ["<pthread.h>", "<dlcall/thunk.h>"]);
+        bool units = OverrideUnits.GuestUnits(spec).Count > 0;
+        OverrideUnits.Prelude(w, units, OverrideUnits.GuestHeader, $"Guest stub for {spec.Soname}.", spec, PreludeIncludes);
         ArgsStructEmitter.Emit(w, forwarded);
         HostObjectEmitter.ArgsStructs(w, plan);
         EmitState(w, ThunkTableEmitter.GuestOrder(plan));
@@ -31,9 +35,9 @@ internal static class GuestStubEmitter
         CallbackEmitter.GuestInvokers(w, plan.Signatures);
         GuestFallbackEmitter.Emit(w, spec, plan, guestTriple);
         if (plan.Annotations.GuestCalls.Length > 0) w.Line(plan.Annotations.GuestCalls.TrimEnd('\n')).Line();
-        if (spec.GuestInit != null) w.Line($"#include \"{spec.GuestInit}\"").Line();
+        if (spec.GuestInit != null && OverrideUnits.Pasted(spec.GuestInit, OverrideUnits.GuestHeader, units)) w.Line($"#include \"{spec.GuestInit}\"").Line();
         GuestLoaderEmitter.Emit(w, spec, plan, defaultHostDir);
-        foreach (string src in plan.StubSources ?? []) w.Line($"#include \"{src}\"").Line();
+        foreach (string src in (plan.StubSources ?? []).Where(f => OverrideUnits.Pasted(f, OverrideUnits.GuestHeader, units))) w.Line($"#include \"{src}\"").Line();
         Annotations.DataSymbols.EmitChecks(w, plan.StubData);
         if (plan.Annotations.GuestShared.Length > 0) w.Line(plan.Annotations.GuestShared.TrimEnd('\n')).Line();
         HostObjectEmitter.GuestProxies(w, plan, spec.DeferredCallbacks.Count > 0);
@@ -43,7 +47,10 @@ internal static class GuestStubEmitter
             {
                 case FunctionKind.Forwarded: EmitForwarded(w, spec, plan, f); break;
                 case FunctionKind.Unavailable: EmitUnavailable(w, spec, f); break;
-                case FunctionKind.GuestOverride: w.Line(f.Override is null ? plan.Annotations.Guest[f.Decl.Name].TrimEnd('\n') : $"#include \"{f.Override}\"").Line(); break;
+                // An override that is a unit of its own (OverrideUnits) is linked, not pasted.
+                case FunctionKind.GuestOverride when f.Override is null || OverrideUnits.Pasted(f.Override, OverrideUnits.GuestHeader, units):
+                    w.Line(f.Override is null ? plan.Annotations.Guest[f.Decl.Name].TrimEnd('\n') : $"#include \"{f.Override}\"").Line();
+                    break;
             }
         }
         CompatVersionEmitter.Emit(w, plan);

@@ -13,9 +13,12 @@ internal static class HostSourceEmitter
     // template: #include "/abs/thunks/sqlite3/overrides/host_printf.c"
     public static void HostIncludes(CWriter w, LibrarySpec spec)
     {
-        if (spec.HostSources.Count == 0) return;
+        // Units of their own (OverrideUnits) are linked, not pasted.
+        bool units = OverrideUnits.HostUnits(spec).Count > 0;
+        var pasted = spec.HostSources.Where(f => OverrideUnits.Pasted(f, OverrideUnits.HostHeader, units)).ToList();
+        if (pasted.Count == 0) return;
         w.Line("/* Host halves of the spec's guest overrides. */");
-        foreach (string src in spec.HostSources) w.Line($"#include \"{src}\"");
+        foreach (string src in pasted) w.Line($"#include \"{src}\"");
         w.Line();
     }
 

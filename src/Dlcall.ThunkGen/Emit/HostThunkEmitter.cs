@@ -18,9 +18,8 @@ internal static class HostThunkEmitter
         var w = new CWriter();
         var forwarded = plan.HostFunctions.Where(f => f.Kind == FunctionKind.Forwarded).ToList();
         var persistent = PersistentRecordEmitter.Used(forwarded);
-        bool copies = forwarded.Any(f => f.Copies.Any(c => c.Kind != CallbackCopyKind.ByValue));
-        ArgsStructEmitter.Prelude(w, $"Host thunks for {spec.Soname}.", spec.Defines, spec.Headers,
-            ["<dlfcn.h>", "\"dlcall_host.h\"", .. copies || persistent.Count > 0 ? new[] { "<pthread.h>" } : []]);
+        OverrideUnits.Prelude(w, OverrideUnits.HostUnits(spec).Count > 0, OverrideUnits.HostHeader, $"Host thunks for {spec.Soname}.", spec,
+            PreludeIncludes(spec, plan));
         ArgsStructEmitter.Emit(w, forwarded);
         HostObjectEmitter.ArgsStructs(w, plan);
         HostEquivalentEmitter.Host(w, spec);
@@ -33,6 +32,14 @@ internal static class HostThunkEmitter
         ThunkTableEmitter.Host(w, plan, forwarded.Select(f => f.ThunkName).Concat(HostObjectEmitter.Methods(plan).Select(m => m.ThunkName)).ToHashSet());
         HostSourceEmitter.HostIncludes(w, spec);
         return w.ToString() + plan.Annotations.Host;
+    }
+
+    /// <summary>What the thunk source's prelude includes after the library's headers (and so does dlcall_thunks.h).</summary>
+    public static string[] PreludeIncludes(LibrarySpec spec, BoundaryPlan plan)
+    {
+        var forwarded = plan.HostFunctions.Where(f => f.Kind == FunctionKind.Forwarded).ToList();
+        bool copies = forwarded.Any(f => f.Copies.Any(c => c.Kind != CallbackCopyKind.ByValue));
+        return ["<dlfcn.h>", "\"dlcall_host.h\"", .. copies || PersistentRecordEmitter.Used(forwarded).Count > 0 ? new[] { "<pthread.h>" } : []];
     }
 
     /// <summary>The host function the stub's constructor resolves its thunks with.</summary>

@@ -10,7 +10,9 @@
  * OPENBLAS_NUM_THREADS, GOTO_NUM_THREADS, OMP_NUM_THREADS that holds a positive number) and
  * sets the host OpenBLAS's count to it; with none set, the host keeps its own default.
  */
-static void dlcall_guest_init(void)
+#include "dlcall_stub.h"
+
+void dlcall_guest_init(void)
 {
     static const char *const names[] = { "OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS" };
 

@@ -9,6 +9,8 @@
  * the documented "not implemented" result, and .recover goes without its
  * page-reading wrapper. Everything else is forwarded.
  */
+#include "dlcall_stub.h"
+
 int (sqlite3_file_control)(sqlite3 *db, const char *zDbName, int op, void *arg)
 {
     int r;

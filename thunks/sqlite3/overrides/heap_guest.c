@@ -3,12 +3,14 @@
  * The stub's start (spec guestInit, after the spec's guestHeap): where the
  * host library's static strings are, and the real guest library's allocator.
  */
+#include "dlcall_stub.h"
+#include <dlfcn.h>
 
 /* The host libsqlite3's image (dlcall_sqlite3_image): its static strings. */
 static uint64_t dlcall_sqlite_image[2];
 
 /* spec hostStringTest: a pointer into the host library's static data. */
-static int dlcall_sqlite_in_image(const void *p)
+int dlcall_sqlite_in_image(const void *p)
 {
     uint64_t a = (uint64_t)(uintptr_t)p;
 
@@ -48,7 +50,7 @@ static void dlcall_sqlite_guest_allocator(void)
     }
 }
 
-static void dlcall_guest_init(void)
+void dlcall_guest_init(void)
 {
     dlcall_invoke(dlcall__host_fn("dlcall_sqlite3_image"), NULL, dlcall_sqlite_image);
     dlcall_sqlite_guest_allocator();

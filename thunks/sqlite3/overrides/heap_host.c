@@ -10,6 +10,7 @@
  * (dlcall_host.h), installed with SQLITE_CONFIG_MALLOC (spec guestHeap)
  * before SQLite starts.
  */
+#include "dlcall_thunks.h"
 #include <link.h>
 
 static void *dlcall_heap_malloc(int n)
@@ -45,7 +46,7 @@ static void dlcall_heap_shutdown(void *unused)
     (void)unused;
 }
 
-static const sqlite3_mem_methods dlcall_heap_methods = {
+const sqlite3_mem_methods dlcall_heap_methods = {
     dlcall_heap_malloc, dlcall_rt_heap_free, dlcall_heap_realloc, dlcall_heap_size,
     dlcall_heap_roundup, dlcall_heap_init, dlcall_heap_shutdown, NULL,
 };

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Guest half of SQLite's logging (spec vaListTwins and opCodeVariadics). */
+#include "dlcall_stub.h"
 
 /* sqlite3_log's va_list twin, which SQLite lacks: formatted by the real guest library into a
  * buffer of sqlite3_log's own size (SQLITE_PRINT_BUF_SIZE * 3), logged by the host. */
-static void dlcall_sqlite3_vlog(int code, const char *fmt, va_list ap)
+void dlcall_sqlite3_vlog(int code, const char *fmt, va_list ap)
 {
     char msg[70 * 3];
 
@@ -12,7 +13,7 @@ static void dlcall_sqlite3_vlog(int code, const char *fmt, va_list ap)
 }
 
 /* SQLITE_CONFIG_LOG's callback: its message is on a host stack, so the guest gets a copy. */
-static void dlcall_sqlite_log_invoke(uint64_t fn, const uint64_t *argv, uint64_t *ret)
+void dlcall_sqlite_log_invoke(uint64_t fn, const uint64_t *argv, uint64_t *ret)
 {
     char msg[1024];
 
