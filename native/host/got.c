@@ -31,6 +31,7 @@ static int patch_object(struct dl_phdr_info *info, size_t size, void *data)
     const ElfW(Sym) *sym = NULL;
     const char *str = NULL, *slash = strrchr(info->dlpi_name, '/');
     size_t relsz = 0;
+    uintptr_t relro = 0, relro_end = 0;
     long page = sysconf(_SC_PAGESIZE);
 
     (void)size;
@@ -40,6 +41,10 @@ static int patch_object(struct dl_phdr_info *info, size_t size, void *data)
     for (int i = 0; i < info->dlpi_phnum; i++) {
         if (info->dlpi_phdr[i].p_type == PT_DYNAMIC) {
             dyn = (const ElfW(Dyn) *)(info->dlpi_addr + info->dlpi_phdr[i].p_vaddr);
+        }
+        if (info->dlpi_phdr[i].p_type == PT_GNU_RELRO) {
+            relro = info->dlpi_addr + info->dlpi_phdr[i].p_vaddr;
+            relro_end = relro + info->dlpi_phdr[i].p_memsz;
         }
     }
     for (; dyn != NULL && dyn->d_tag != DT_NULL; dyn++) {
@@ -69,11 +74,18 @@ static int patch_object(struct dl_phdr_info *info, size_t size, void *data)
         if (k == g->n) {
             continue;
         }
-        if (mprotect(start, (size_t)page, PROT_READ | PROT_WRITE) != 0) {
+        /* A slot ld.so made read-only (RELRO, bound at load: libjpeg is BIND_NOW) is opened and
+         * closed again; any other slot is in a writable .got.plt that lazy binding still writes to,
+         * so its page must stay writable. */
+        int in_relro = (uintptr_t)slot >= relro && (uintptr_t)slot < relro_end;
+
+        if (in_relro && mprotect(start, (size_t)page, PROT_READ | PROT_WRITE) != 0) {
             return 1;
         }
         *slot = g->to[k];
-        mprotect(start, (size_t)page, PROT_READ); /* RELRO again */
+        if (in_relro) {
+            mprotect(start, (size_t)page, PROT_READ);
+        }
         g->patched++;
     }
     return 1;
